@@ -1,0 +1,965 @@
+//! The command line: every operation, scriptable, `--json` where it reports.
+//! Help texts and messages come from the translation files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::domain::Lang;
+use crate::domain::ledger::{EntryNumber, LineInput, NewEntry, Side, parse_lines};
+use crate::domain::money::Fcfa;
+use crate::domain::period::{DateRange, Month, parse_date, parse_year};
+use crate::error::{Error, Result};
+use crate::i18n::{lang, tr};
+use crate::service::{Actor, Books, OrgKind, VerifyReport, clean};
+use crate::store::{EntryView, JournalQuery, OpenMode, OrgRow, PostOutcome};
+use crate::t;
+
+/// Exit status when `verify` finds a problem.
+pub const EXIT_PROBLEMS: i32 = 3;
+
+#[derive(Parser, Debug)]
+#[command(name = "jatebo", version, about = tr("cli-about"), long_about = None)]
+pub struct Cli {
+    #[arg(long, global = true, env = "JATEBO_DB", value_name = "FICHIER", help = tr("cli-db"))]
+    pub db: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "fr|en", help = tr("cli-lang"))]
+    pub lang: Option<String>,
+    #[arg(long, global = true, env = "JATEBO_USER", help = tr("cli-user"))]
+    pub user: Option<String>,
+    #[arg(long, global = true, env = "JATEBO_ORG", help = tr("cli-org"))]
+    pub org: Option<String>,
+    #[arg(long, global = true, help = tr("cli-json"))]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    #[command(about = tr("cli-init"))]
+    Init,
+    #[command(about = tr("cli-org-cmd"), subcommand)]
+    Org(OrgCmd),
+    #[command(about = tr("cli-account-cmd"), subcommand)]
+    Account(AccountCmd),
+    #[command(about = tr("cli-entry-cmd"), subcommand)]
+    Entry(EntryCmd),
+    #[command(about = tr("cli-journal"))]
+    Journal(JournalArgs),
+    #[command(about = tr("cli-balance"))]
+    Balance(PeriodArgs),
+    #[command(about = tr("cli-period-cmd"), subcommand)]
+    Period(PeriodCmd),
+    #[command(about = tr("cli-verify"))]
+    Verify,
+    #[command(about = tr("cli-audit"))]
+    Audit {
+        #[arg(long, help = tr("cli-limit"))]
+        limit: Option<usize>,
+    },
+    #[command(about = tr("cli-demo"))]
+    Demo,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KindArg {
+    Coop,
+    Savings,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OrgCmd {
+    #[command(about = tr("cli-org-add"))]
+    Add {
+        #[arg(long, help = tr("cli-org-code"))]
+        code: String,
+        #[arg(long, help = tr("cli-org-name"))]
+        name: String,
+        #[arg(long, value_enum, help = tr("cli-org-kind"))]
+        kind: KindArg,
+    },
+    #[command(about = tr("cli-org-list"))]
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AccountCmd {
+    #[command(about = tr("cli-account-add"))]
+    Add {
+        #[arg(help = tr("cli-account-number"))]
+        number: String,
+        #[arg(help = tr("cli-account-name-fr"))]
+        name: String,
+        #[arg(long, help = tr("cli-account-name-en"))]
+        en: Option<String>,
+    },
+    #[command(about = tr("cli-account-list"))]
+    List {
+        #[arg(long, help = tr("cli-account-all"))]
+        all: bool,
+    },
+    #[command(about = tr("cli-account-rename"))]
+    Rename {
+        #[arg(help = tr("cli-account-number"))]
+        number: String,
+        #[arg(long, help = tr("cli-account-name-fr"))]
+        fr: Option<String>,
+        #[arg(long, help = tr("cli-account-name-en"))]
+        en: Option<String>,
+    },
+    #[command(about = tr("cli-account-close"))]
+    Close {
+        #[arg(help = tr("cli-account-number"))]
+        number: String,
+    },
+    #[command(about = tr("cli-account-ledger"))]
+    Ledger {
+        #[arg(help = tr("cli-account-number"))]
+        number: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EntryCmd {
+    #[command(about = tr("cli-entry-add"))]
+    Add(EntryAddArgs),
+    #[command(about = tr("cli-entry-show"))]
+    Show {
+        #[arg(help = tr("cli-entry-number"))]
+        number: String,
+    },
+    #[command(about = tr("cli-entry-reverse"))]
+    Reverse {
+        #[arg(help = tr("cli-entry-number"))]
+        number: String,
+        #[arg(long, help = tr("cli-entry-date"))]
+        date: String,
+        #[arg(long, help = tr("cli-entry-reason"))]
+        reason: String,
+        #[arg(long, help = tr("cli-entry-key"))]
+        key: Option<String>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct EntryAddArgs {
+    #[arg(long, help = tr("cli-entry-date"))]
+    pub date: String,
+    #[arg(long = "ref", help = tr("cli-entry-ref"))]
+    pub doc_ref: String,
+    #[arg(long, help = tr("cli-entry-memo"))]
+    pub memo: String,
+    #[arg(long, value_name = "COMPTE=MONTANT", help = tr("cli-entry-debit"))]
+    pub debit: Vec<String>,
+    #[arg(long, value_name = "COMPTE=MONTANT", help = tr("cli-entry-credit"))]
+    pub credit: Vec<String>,
+    #[arg(long, help = tr("cli-entry-file"))]
+    pub file: Option<PathBuf>,
+    #[arg(long, help = tr("cli-entry-key"))]
+    pub key: Option<String>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct PeriodArgs {
+    #[arg(long, help = tr("cli-from"))]
+    pub from: Option<String>,
+    #[arg(long, help = tr("cli-to"))]
+    pub to: Option<String>,
+    #[arg(long, conflicts_with_all = ["from", "to", "year"], help = tr("cli-month"))]
+    pub month: Option<String>,
+    #[arg(long, conflicts_with_all = ["from", "to"], help = tr("cli-year"))]
+    pub year: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct JournalArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[arg(long, help = tr("cli-journal-account"))]
+    pub account: Option<String>,
+    #[arg(long, help = tr("cli-journal-text"))]
+    pub text: Option<String>,
+    #[arg(long, help = tr("cli-limit"))]
+    pub limit: Option<usize>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PeriodCmd {
+    #[command(about = tr("cli-period-close"))]
+    Close {
+        #[arg(long, conflicts_with = "year", required_unless_present = "year", help = tr("cli-month"))]
+        month: Option<String>,
+        #[arg(long, help = tr("cli-year"))]
+        year: Option<String>,
+    },
+    #[command(about = tr("cli-period-list"))]
+    List,
+}
+
+/// Where the ledger is when no `--db` or `JATEBO_DB` says otherwise: the
+/// user's data directory (e.g. `~/.local/share/jatebo/jatebo.db` on Linux).
+pub fn default_db_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("ml", "jatebo", "jatebo")
+        .map(|d| d.data_dir().join("jatebo.db"))
+        .ok_or_else(|| Error::Io {
+            path: PathBuf::from("~"),
+            detail: tr("error-no-home"),
+        })
+}
+
+/// The business date of an entry is confirmed by the user, never taken from
+/// the system clock.
+fn parse_business_date(s: &str) -> Result<chrono::NaiveDate> {
+    Ok(parse_date(s)?)
+}
+
+impl PeriodArgs {
+    /// The range asked for; by default the current calendar year.
+    fn range(&self) -> Result<DateRange> {
+        if let Some(m) = &self.month {
+            return Ok(DateRange::month(Month::parse(m)?));
+        }
+        if let Some(y) = &self.year {
+            return Ok(DateRange::year(parse_year(y)?));
+        }
+        let year = DateRange::year(chrono::Datelike::year(&chrono::Local::now().date_naive()));
+        let from = match &self.from {
+            Some(f) => DateRange::parse_bound(f, false)?,
+            None => year.from,
+        };
+        let to = match &self.to {
+            Some(t) => DateRange::parse_bound(t, true)?,
+            None if self.from.is_some() => DateRange::parse_bound(
+                &chrono::Local::now().date_naive().to_string(),
+                true,
+            )?
+            .max(from),
+            None => year.to,
+        };
+        Ok(DateRange::new(from, to)?)
+    }
+
+    fn is_set(&self) -> bool {
+        self.from.is_some() || self.to.is_some() || self.month.is_some() || self.year.is_some()
+    }
+}
+
+fn json_out<T: Serialize>(value: &T) -> Result<()> {
+    let s = serde_json::to_string_pretty(value).map_err(|e| Error::Json {
+        detail: e.to_string(),
+    })?;
+    println!("{s}");
+    Ok(())
+}
+
+/// Plain amount for tables: grouped digits, no currency (the header says).
+fn amt(v: Fcfa) -> String {
+    if v.is_zero() {
+        String::new()
+    } else {
+        v.format_grouped(lang())
+    }
+}
+
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        format!("{s}{}", " ".repeat(w - width(s)))
+    } else {
+        let mut out: String = s.chars().take(w.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn right(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+fn parse_line_arg(arg: &str, side: Side) -> Result<LineInput> {
+    let (acc, amount) = arg.split_once('=').ok_or_else(|| Error::BadLineArg {
+        arg: arg.to_string(),
+    })?;
+    Ok(LineInput {
+        account: crate::domain::account::AccountNumber::parse(acc)?,
+        side,
+        amount: crate::domain::money::parse_positive(amount)?,
+        label: String::new(),
+    })
+}
+
+fn date_fmt(d: chrono::NaiveDate) -> String {
+    match lang() {
+        Lang::Fr => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+pub struct Context {
+    pub db: PathBuf,
+    /// The default path may be created on first use; an explicit one must exist.
+    pub db_is_default: bool,
+    pub user: Option<String>,
+    pub org: Option<String>,
+    pub json: bool,
+}
+
+impl Context {
+    fn open(&self) -> Result<Books> {
+        let mode = if self.db_is_default {
+            OpenMode::CreateIfMissing
+        } else {
+            OpenMode::Existing
+        };
+        Books::open(&self.db, mode)
+    }
+
+    fn actor(&self) -> Result<Actor> {
+        let name = self
+            .user
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .unwrap_or_else(|| "jatebo".to_string());
+        Actor::new(&name)
+    }
+
+    fn org(&self, books: &Books) -> Result<OrgRow> {
+        books.resolve_org(self.org.as_deref())
+    }
+}
+
+/// Runs one command; returns the process exit status.
+pub fn run(cli: Cli) -> Result<i32> {
+    let (db, db_is_default) = match cli.db.clone() {
+        Some(p) => (p, false),
+        None => (default_db_path()?, true),
+    };
+    let ctx = Context {
+        db,
+        db_is_default,
+        user: cli.user.clone(),
+        org: cli.org.clone(),
+        json: cli.json,
+    };
+    let Some(command) = cli.command else {
+        // The TUI arrives in a later version; until then, help.
+        use clap::CommandFactory;
+        Cli::command().print_help().ok();
+        println!();
+        return Ok(0);
+    };
+    match command {
+        Command::Init => cmd_init(&ctx),
+        Command::Org(c) => cmd_org(&ctx, c),
+        Command::Account(c) => cmd_account(&ctx, c),
+        Command::Entry(c) => cmd_entry(&ctx, c),
+        Command::Journal(a) => cmd_journal(&ctx, a),
+        Command::Balance(p) => cmd_balance(&ctx, p),
+        Command::Period(c) => cmd_period(&ctx, c),
+        Command::Verify => cmd_verify(&ctx),
+        Command::Audit { limit } => cmd_audit(&ctx, limit),
+        Command::Demo => cmd_demo(&ctx),
+    }
+}
+
+fn cmd_init(ctx: &Context) -> Result<i32> {
+    let books = Books::open(&ctx.db, OpenMode::CreateIfMissing)?;
+    if ctx.json {
+        json_out(&serde_json::json!({ "path": books.path() }))?;
+    } else {
+        println!("{}", t!("init-done", path = books.path().display().to_string()));
+    }
+    Ok(0)
+}
+
+fn cmd_org(ctx: &Context, c: OrgCmd) -> Result<i32> {
+    let mut books = ctx.open()?;
+    match c {
+        OrgCmd::Add { code, name, kind } => {
+            let kind = match kind {
+                KindArg::Coop => OrgKind::Coop,
+                KindArg::Savings => OrgKind::Savings,
+            };
+            let org = books.add_org(&ctx.actor()?, &code, &name, kind)?;
+            let n = books.accounts(&org, lang())?.len();
+            if ctx.json {
+                json_out(&org)?;
+            } else {
+                println!(
+                    "{}",
+                    t!("org-added", code = org.code.clone(), name = org.name.clone(), accounts = n)
+                );
+            }
+        }
+        OrgCmd::List => {
+            let orgs = books.orgs()?;
+            if ctx.json {
+                return json_out(&orgs).map(|_| 0);
+            }
+            if orgs.is_empty() {
+                println!("{}", tr("org-none"));
+            }
+            for o in orgs {
+                let kind = tr(&format!("org-kind-{}", o.kind));
+                let closed = o
+                    .closed_through
+                    .clone()
+                    .map(|m| t!("org-closed-through", month = m))
+                    .unwrap_or_default();
+                println!(
+                    "{}  {}  ({})  {}  {}",
+                    fit(&o.code, 12),
+                    fit(&o.name, 36),
+                    kind,
+                    t!("org-entries", count = o.entries),
+                    closed
+                );
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
+    let mut books = ctx.open()?;
+    let org = ctx.org(&books)?;
+    match c {
+        AccountCmd::Add { number, name, en } => {
+            let a = books.add_account(&ctx.actor()?, &org, &number, &name, en.as_deref())?;
+            if ctx.json {
+                json_out(&a)?;
+            } else {
+                println!("{}", t!("account-added", number = a.number.clone(), name = a.name.clone()));
+            }
+        }
+        AccountCmd::List { all } => {
+            let accounts: Vec<_> = books
+                .accounts(&org, lang())?
+                .into_iter()
+                .filter(|a| all || !a.closed)
+                .collect();
+            if ctx.json {
+                return json_out(&accounts).map(|_| 0);
+            }
+            println!(
+                "{}  {}  {}  {}",
+                fit(&tr("col-account"), 8),
+                fit(&tr("col-name"), 44),
+                right(&tr("col-debit-balance"), 16),
+                right(&tr("col-credit-balance"), 16)
+            );
+            for a in accounts {
+                let (d, c) = if a.balance.is_negative() {
+                    (Fcfa::ZERO, a.balance.checked_neg()?)
+                } else {
+                    (a.balance, Fcfa::ZERO)
+                };
+                let mut name = a.name.clone();
+                if a.closed {
+                    name = format!("{name} ({})", tr("account-closed-mark"));
+                }
+                println!(
+                    "{}  {}  {}  {}",
+                    fit(&a.number, 8),
+                    fit(&name, 44),
+                    right(&amt(d), 16),
+                    right(&amt(c), 16)
+                );
+            }
+        }
+        AccountCmd::Rename { number, fr, en } => {
+            let a = books.rename_account(&ctx.actor()?, &org, &number, fr.as_deref(), en.as_deref())?;
+            if ctx.json {
+                json_out(&a)?;
+            } else {
+                println!("{}", t!("account-renamed", number = a.number.clone(), name = a.name.clone()));
+            }
+        }
+        AccountCmd::Close { number } => {
+            let a = books.close_account(&ctx.actor()?, &org, &number)?;
+            if ctx.json {
+                json_out(&a)?;
+            } else {
+                println!("{}", t!("account-closed", number = a.number.clone()));
+            }
+        }
+        AccountCmd::Ledger { number, period } => {
+            let range = period.range()?;
+            let (opening, lines) = books.account_ledger(&org, &number, range)?;
+            if ctx.json {
+                return json_out(&serde_json::json!({
+                    "account": number, "from": range.from, "to": range.to,
+                    "opening": opening, "lines": lines,
+                }))
+                .map(|_| 0);
+            }
+            println!(
+                "{}",
+                t!(
+                    "ledger-title",
+                    account = number.clone(),
+                    from = date_fmt(range.from),
+                    to = date_fmt(range.to)
+                )
+            );
+            println!("{}  {}", fit(&tr("col-opening"), 64), right(&opening.format_grouped(lang()), 14));
+            for l in &lines {
+                println!(
+                    "{}  {}  {}  {}  {}  {}",
+                    date_fmt(l.date),
+                    l.number,
+                    fit(&format!("{} {}", l.doc_ref, l.memo), 30),
+                    right(&amt(l.debit), 12),
+                    right(&amt(l.credit), 12),
+                    right(&l.balance.format_grouped(lang()), 14)
+                );
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn new_key() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn print_outcome(ctx: &Context, out: &PostOutcome) -> Result<()> {
+    if ctx.json {
+        let v = match out {
+            PostOutcome::Posted(e) => serde_json::json!({ "status": "recorded", "entry": e }),
+            PostOutcome::AlreadyRecorded(n) => {
+                serde_json::json!({ "status": "already_recorded", "number": n })
+            }
+        };
+        return json_out(&v);
+    }
+    match out {
+        PostOutcome::Posted(e) => {
+            println!("{}", t!("entry-recorded", number = e.number.to_string()));
+            println!("{}", t!("entry-hash", hash = e.hash.clone()));
+        }
+        PostOutcome::AlreadyRecorded(n) => {
+            println!("{}", t!("entry-already-recorded", number = n.to_string()))
+        }
+    }
+    Ok(())
+}
+
+fn cmd_entry(ctx: &Context, c: EntryCmd) -> Result<i32> {
+    let mut books = ctx.open()?;
+    let org = ctx.org(&books)?;
+    match c {
+        EntryCmd::Add(a) => {
+            let mut lines = Vec::new();
+            for d in &a.debit {
+                lines.push(parse_line_arg(d, Side::Debit)?);
+            }
+            for c in &a.credit {
+                lines.push(parse_line_arg(c, Side::Credit)?);
+            }
+            if let Some(f) = &a.file {
+                let text = read_text(f)?;
+                let parsed = parse_lines(&text).map_err(|(line, e)| Error::LinesFile {
+                    line,
+                    detail: crate::i18n::message(&e),
+                })?;
+                lines.extend(parsed);
+            }
+            let entry = NewEntry {
+                date: parse_business_date(&a.date)?,
+                doc_ref: clean("ref", &a.doc_ref, crate::domain::ledger::MAX_DOC_REF, true)?,
+                memo: clean("memo", &a.memo, crate::domain::ledger::MAX_MEMO, true)?,
+                idem_key: match &a.key {
+                    Some(k) => clean("key", k, crate::domain::ledger::MAX_KEY, true)?,
+                    None => new_key(),
+                },
+                lines,
+                source: None,
+            };
+            let out = books.post(&ctx.actor()?, &org, entry)?;
+            print_outcome(ctx, &out)?;
+        }
+        EntryCmd::Show { number } => {
+            let n = parse_number(&number)?;
+            let v = books.entry(&org, n)?;
+            if ctx.json {
+                return json_out(&v).map(|_| 0);
+            }
+            print_entry(&v);
+        }
+        EntryCmd::Reverse {
+            number,
+            date,
+            reason,
+            key,
+        } => {
+            let n = parse_number(&number)?;
+            let key = match key {
+                Some(k) => clean("key", &k, crate::domain::ledger::MAX_KEY, true)?,
+                None => format!("reverse:{n}"),
+            };
+            let out = books.reverse(
+                &ctx.actor()?,
+                &org,
+                n,
+                parse_business_date(&date)?,
+                &reason,
+                &key,
+            )?;
+            print_outcome(ctx, &out)?;
+        }
+    }
+    Ok(0)
+}
+
+fn parse_number(s: &str) -> Result<EntryNumber> {
+    EntryNumber::parse(s).ok_or_else(|| {
+        crate::domain::ledger::LedgerError::UnknownEntry {
+            number: s.to_string(),
+        }
+        .into()
+    })
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
+}
+
+fn print_entry(v: &EntryView) {
+    let e = &v.entry;
+    println!(
+        "{}",
+        t!(
+            "entry-header",
+            number = e.number.to_string(),
+            date = date_fmt(e.date),
+            doc = e.doc_ref.clone()
+        )
+    );
+    println!("  {}", e.memo);
+    println!(
+        "  {}",
+        t!("entry-meta", author = e.author.clone(), recorded = e.recorded_at.clone())
+    );
+    if let Some(r) = e.reverses {
+        println!("  {}", t!("entry-reverses", number = r.to_string()));
+    }
+    if let Some(r) = v.reversed_by {
+        println!("  {}", t!("entry-reversed-by", number = r.to_string()));
+    }
+    if let Some(s) = &e.source {
+        println!("  {}", t!("entry-source", source = s.clone()));
+    }
+    for l in &e.lines {
+        let (d, c) = match l.side {
+            Side::Debit => (l.amount, Fcfa::ZERO),
+            Side::Credit => (Fcfa::ZERO, l.amount),
+        };
+        println!(
+            "    {}  {}  {}  {}",
+            fit(&l.account, 8),
+            fit(&l.label, 30),
+            right(&amt(d), 14),
+            right(&amt(c), 14)
+        );
+    }
+    println!("  {}", t!("entry-hash", hash = e.hash.clone()));
+}
+
+fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
+    let books = ctx.open()?;
+    let org = ctx.org(&books)?;
+    let q = JournalQuery {
+        range: if a.period.is_set() {
+            Some(a.period.range()?)
+        } else {
+            None
+        },
+        account: a
+            .account
+            .as_deref()
+            .map(crate::domain::account::AccountNumber::parse)
+            .transpose()?
+            .map(|n| n.as_str().to_string()),
+        text: a.text.clone(),
+        after: None,
+        limit: a.limit,
+    };
+    let entries = books.journal(&org, &q)?;
+    if ctx.json {
+        return json_out(&entries).map(|_| 0);
+    }
+    if entries.is_empty() {
+        println!("{}", tr("journal-empty"));
+    }
+    for v in &entries {
+        let e = &v.entry;
+        let mark = if v.reversed_by.is_some() {
+            format!(" [{}]", tr("journal-reversed-mark"))
+        } else {
+            String::new()
+        };
+        println!(
+            "{}  {}  {}  {}{}",
+            e.number,
+            date_fmt(e.date),
+            fit(&e.doc_ref, 14),
+            e.memo,
+            mark
+        );
+        for l in &e.lines {
+            let (d, c) = match l.side {
+                Side::Debit => (l.amount, Fcfa::ZERO),
+                Side::Credit => (Fcfa::ZERO, l.amount),
+            };
+            println!(
+                "      {}  {}  {}",
+                fit(&l.account, 8),
+                right(&amt(d), 14),
+                right(&amt(c), 14)
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
+    let books = ctx.open()?;
+    let range = p.range()?;
+    let orgs = match &ctx.org {
+        Some(code) => vec![books.org(code)?],
+        None => books.orgs()?,
+    };
+    let mut reports = Vec::new();
+    for org in &orgs {
+        reports.push((org, books.trial_balance(org, range, lang())?));
+    }
+    if ctx.json {
+        let v: Vec<_> = reports
+            .iter()
+            .map(|(o, tb)| {
+                serde_json::json!({
+                    "org": o.code, "from": range.from, "to": range.to,
+                    "rows": tb.rows, "totals": tb.totals, "balanced": tb.totals.balanced(),
+                })
+            })
+            .collect();
+        return json_out(&v).map(|_| 0);
+    }
+    if orgs.is_empty() {
+        println!("{}", tr("org-none"));
+    }
+    let w = 13;
+    for (org, tb) in &reports {
+        println!(
+            "{}",
+            t!(
+                "balance-title",
+                org = org.name.clone(),
+                from = date_fmt(range.from),
+                to = date_fmt(range.to)
+            )
+        );
+        println!(
+            "{}  {}  {}  {}  {}",
+            fit("", 8),
+            fit("", 28),
+            fit(&tr("col-opening"), 2 * w + 1),
+            fit(&tr("col-movements"), 2 * w + 1),
+            fit(&tr("col-closing"), 2 * w + 1)
+        );
+        let (d, c) = (tr("col-debit"), tr("col-credit"));
+        println!(
+            "{}  {}  {} {}  {} {}  {} {}",
+            fit(&tr("col-account"), 8),
+            fit(&tr("col-name"), 28),
+            right(&d, w),
+            right(&c, w),
+            right(&d, w),
+            right(&c, w),
+            right(&d, w),
+            right(&c, w)
+        );
+        for r in &tb.rows {
+            println!(
+                "{}  {}  {} {}  {} {}  {} {}",
+                fit(&r.account, 8),
+                fit(&r.name, 28),
+                right(&amt(r.opening_debit), w),
+                right(&amt(r.opening_credit), w),
+                right(&amt(r.debit), w),
+                right(&amt(r.credit), w),
+                right(&amt(r.closing_debit), w),
+                right(&amt(r.closing_credit), w)
+            );
+        }
+        let t = &tb.totals;
+        println!(
+            "{}  {}  {} {}  {} {}  {} {}",
+            fit("", 8),
+            fit(&tr("col-totals"), 28),
+            right(&amt(t.opening_debit), w),
+            right(&amt(t.opening_credit), w),
+            right(&amt(t.debit), w),
+            right(&amt(t.credit), w),
+            right(&amt(t.closing_debit), w),
+            right(&amt(t.closing_credit), w)
+        );
+        if t.balanced() {
+            println!("{}", tr("balance-balanced"));
+        } else {
+            println!("{}", tr("balance-unbalanced"));
+        }
+        println!();
+    }
+    Ok(if reports.iter().all(|(_, tb)| tb.totals.balanced()) {
+        0
+    } else {
+        EXIT_PROBLEMS
+    })
+}
+
+fn cmd_period(ctx: &Context, c: PeriodCmd) -> Result<i32> {
+    let mut books = ctx.open()?;
+    let org = ctx.org(&books)?;
+    match c {
+        PeriodCmd::Close { month, year } => {
+            let actor = ctx.actor()?;
+            let closed = match (month, year) {
+                (Some(m), _) => books.close_month(&actor, &org, Month::parse(&m)?)?,
+                (None, Some(y)) => books.close_year(&actor, &org, parse_year(&y)?)?,
+                (None, None) => unreachable!("clap requires --month or --year"),
+            };
+            if ctx.json {
+                return json_out(&closed).map(|_| 0);
+            }
+            for c in &closed {
+                println!(
+                    "{}",
+                    t!(
+                        "period-closed",
+                        period = c.period.clone(),
+                        debit = c.total_debit.format(lang()),
+                        credit = c.total_credit.format(lang())
+                    )
+                );
+            }
+        }
+        PeriodCmd::List => {
+            let closes = books.closes(&org)?;
+            if ctx.json {
+                return json_out(&closes).map(|_| 0);
+            }
+            if closes.is_empty() {
+                println!("{}", tr("period-none"));
+            }
+            for c in &closes {
+                println!(
+                    "{}  {}  {}  {}  {}",
+                    fit(&c.period, 8),
+                    fit(&c.closed_at, 24),
+                    fit(&c.closed_by, 12),
+                    right(&c.total_debit.format_grouped(lang()), 16),
+                    &c.head_hash[..12.min(c.head_hash.len())]
+                );
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn cmd_verify(ctx: &Context) -> Result<i32> {
+    let books = ctx.open()?;
+    let only = match &ctx.org {
+        Some(code) => Some(books.org(code)?),
+        None => None,
+    };
+    let report: VerifyReport = books.verify(only.as_ref())?;
+    if ctx.json {
+        json_out(&report)?;
+    } else if report.ok() {
+        println!(
+            "{}",
+            t!(
+                "verify-ok",
+                orgs = report.organisations,
+                entries = report.entries
+            )
+        );
+    } else {
+        let first = &report.problems[0];
+        println!("{}", t!("verify-failed", count = report.problems.len()));
+        println!("{}", crate::i18n::message(first));
+        for p in report.problems.iter().skip(1).take(19) {
+            println!("  {}", crate::i18n::message(p));
+        }
+    }
+    Ok(if report.ok() { 0 } else { EXIT_PROBLEMS })
+}
+
+fn cmd_audit(ctx: &Context, limit: Option<usize>) -> Result<i32> {
+    let books = ctx.open()?;
+    let rows = books.audit_log(limit)?;
+    if ctx.json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                serde_json::json!({"id": r.id, "at": r.at, "actor": r.actor, "action": r.action,
+                    "org": r.org, "detail": r.detail})
+            })
+            .collect();
+        return json_out(&v).map(|_| 0);
+    }
+    for r in rows {
+        println!(
+            "{:>6}  {}  {}  {}  {}  {}",
+            r.id,
+            fit(&r.at, 24),
+            fit(&r.actor, 12),
+            fit(&r.action, 14),
+            fit(&r.org, 10),
+            r.detail
+        );
+    }
+    Ok(0)
+}
+
+fn cmd_demo(ctx: &Context) -> Result<i32> {
+    let mut books = Books::open(&ctx.db, OpenMode::CreateIfMissing)?;
+    if !books.is_empty()? {
+        return Err(Error::DemoNeedsEmpty {
+            path: ctx.db.clone(),
+        });
+    }
+    let summary = crate::service::demo::build(&mut books, &ctx.actor()?)?;
+    if ctx.json {
+        json_out(&summary)?;
+    } else {
+        println!(
+            "{}",
+            t!(
+                "demo-done",
+                path = ctx.db.display().to_string(),
+                orgs = summary.organisations.len(),
+                entries = summary.entries
+            )
+        );
+        for o in &summary.organisations {
+            println!("  {o}");
+        }
+    }
+    std::io::stdout().flush().ok();
+    Ok(0)
+}

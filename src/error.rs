@@ -1,0 +1,220 @@
+//! The one error type users see. Every variant maps to a translated message
+//! (see `assets/i18n/`), so the same failure reads in French or English.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::domain::account::AccountError;
+use crate::domain::chart::ChartError;
+use crate::domain::ledger::{EntryNumber, LedgerError};
+use crate::domain::money::MoneyError;
+use crate::domain::period::PeriodError;
+use crate::domain::text::TextError;
+use crate::domain::{Message, MsgArg};
+
+#[derive(Debug)]
+pub enum Error {
+    Money(MoneyError),
+    Text { field: &'static str, error: TextError },
+    Account(AccountError),
+    Chart(ChartError),
+    Period(PeriodError),
+    Ledger(LedgerError),
+    /// No ledger file where one was expected.
+    NoLedger { path: PathBuf },
+    /// The file exists but is not a jatebo ledger; it was not touched.
+    NotALedger { path: PathBuf },
+    /// The ledger was written by a newer jatebo; it was not touched.
+    TooNew { path: PathBuf, found: i32, supported: i32 },
+    /// SQLite refused to run the ledger in WAL mode.
+    NoWal { mode: String },
+    /// Another process holds the write lock longer than the busy timeout.
+    Busy,
+    DiskFull,
+    ReadOnly { path: PathBuf },
+    Corrupt { detail: String },
+    /// A guard of the schema (trigger, constraint) refused a write.
+    Refused { detail: String },
+    Database { detail: String },
+    Io { path: PathBuf, detail: String },
+    UnknownOrg { code: String },
+    OrgExists { code: String },
+    BadOrgCode { code: String },
+    /// Several organisations and none chosen.
+    OrgRequired { codes: String },
+    AccountExists { number: String },
+    AccountHasBalance { number: String, balance: i64 },
+    AccountAlreadyClosed { number: String },
+    /// An account may be created only under a class the chart knows.
+    MissingResultAccount { number: String },
+    AlreadyClosed { period: String },
+    /// December closes with the year.
+    DecemberWithYear { year: i32 },
+    /// An earlier fiscal year must be closed first.
+    EarlierYearOpen { year: i32 },
+    /// The ledger already holds books; the demo is only made in an empty one.
+    DemoNeedsEmpty { path: PathBuf },
+    /// Bad line in a lines file.
+    LinesFile { line: usize, detail: String },
+    BadLineArg { arg: String },
+    /// An entry failed its re-check on read.
+    CorruptEntry { number: EntryNumber },
+    /// `--json` output could not be produced.
+    Json { detail: String },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl From<MoneyError> for Error {
+    fn from(e: MoneyError) -> Self {
+        Error::Money(e)
+    }
+}
+impl From<AccountError> for Error {
+    fn from(e: AccountError) -> Self {
+        Error::Account(e)
+    }
+}
+impl From<ChartError> for Error {
+    fn from(e: ChartError) -> Self {
+        Error::Chart(e)
+    }
+}
+impl From<PeriodError> for Error {
+    fn from(e: PeriodError) -> Self {
+        Error::Period(e)
+    }
+}
+impl From<LedgerError> for Error {
+    fn from(e: LedgerError) -> Self {
+        Error::Ledger(e)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        if let rusqlite::Error::SqliteFailure(f, msg) = &e {
+            let detail = msg.clone().unwrap_or_else(|| e.to_string());
+            return match f.code {
+                C::DatabaseBusy | C::DatabaseLocked => Error::Busy,
+                C::DiskFull => Error::DiskFull,
+                C::ReadOnly => Error::ReadOnly {
+                    path: PathBuf::new(),
+                },
+                C::DatabaseCorrupt | C::NotADatabase => Error::Corrupt { detail },
+                C::ConstraintViolation => Error::Refused { detail },
+                _ => Error::Database { detail },
+            };
+        }
+        Error::Database {
+            detail: e.to_string(),
+        }
+    }
+}
+
+fn p(path: &std::path::Path) -> MsgArg {
+    MsgArg::Text(path.display().to_string())
+}
+
+impl Message for Error {
+    fn key(&self) -> &'static str {
+        use Error::*;
+        match self {
+            Money(e) => e.key(),
+            Text { error, .. } => error.key(),
+            Account(e) => e.key(),
+            Chart(e) => e.key(),
+            Period(e) => e.key(),
+            Ledger(e) => e.key(),
+            NoLedger { .. } => "error-no-ledger",
+            NotALedger { .. } => "error-not-a-ledger",
+            TooNew { .. } => "error-too-new",
+            NoWal { .. } => "error-no-wal",
+            Busy => "error-busy",
+            DiskFull => "error-disk-full",
+            ReadOnly { .. } => "error-read-only",
+            Corrupt { .. } => "error-corrupt",
+            Refused { .. } => "error-refused",
+            Database { .. } => "error-database",
+            Io { .. } => "error-io",
+            UnknownOrg { .. } => "error-unknown-org",
+            OrgExists { .. } => "error-org-exists",
+            BadOrgCode { .. } => "error-bad-org-code",
+            OrgRequired { .. } => "error-org-required",
+            AccountExists { .. } => "error-account-exists",
+            AccountHasBalance { .. } => "error-account-has-balance",
+            AccountAlreadyClosed { .. } => "error-account-already-closed",
+            MissingResultAccount { .. } => "error-missing-result-account",
+            AlreadyClosed { .. } => "error-already-closed",
+            DecemberWithYear { .. } => "error-december-with-year",
+            EarlierYearOpen { .. } => "error-earlier-year-open",
+            DemoNeedsEmpty { .. } => "error-demo-needs-empty",
+            LinesFile { .. } => "error-lines-file",
+            BadLineArg { .. } => "error-bad-line-arg",
+            CorruptEntry { .. } => "error-corrupt-entry",
+            Json { .. } => "error-json",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, MsgArg)> {
+        use Error::*;
+        let t = |s: &str| MsgArg::Text(s.to_string());
+        match self {
+            Money(e) => e.args(),
+            Text { field, error } => {
+                let mut a = error.args();
+                a.push(("field", t(field)));
+                a
+            }
+            Account(e) => e.args(),
+            Chart(e) => e.args(),
+            Period(e) => e.args(),
+            Ledger(e) => e.args(),
+            NoLedger { path } | NotALedger { path } | ReadOnly { path } | DemoNeedsEmpty { path } => {
+                vec![("path", p(path))]
+            }
+            TooNew {
+                path,
+                found,
+                supported,
+            } => vec![
+                ("path", p(path)),
+                ("found", i64::from(*found).into()),
+                ("supported", i64::from(*supported).into()),
+            ],
+            NoWal { mode } => vec![("mode", t(mode))],
+            Busy | DiskFull => vec![],
+            Corrupt { detail } | Refused { detail } | Database { detail } | Json { detail } => {
+                vec![("detail", t(detail))]
+            }
+            Io { path, detail } => vec![("path", p(path)), ("detail", t(detail))],
+            UnknownOrg { code } | OrgExists { code } | BadOrgCode { code } => {
+                vec![("code", t(code))]
+            }
+            OrgRequired { codes } => vec![("codes", t(codes))],
+            AccountExists { number }
+            | AccountAlreadyClosed { number }
+            | MissingResultAccount { number } => vec![("number", t(number))],
+            AccountHasBalance { number, balance } => vec![
+                ("number", t(number)),
+                ("balance", (*balance).into()),
+            ],
+            AlreadyClosed { period } => vec![("period", t(period))],
+            DecemberWithYear { year } | EarlierYearOpen { year } => {
+                vec![("year", i64::from(*year).into())]
+            }
+            LinesFile { line, detail } => vec![("line", (*line).into()), ("detail", t(detail))],
+            BadLineArg { arg } => vec![("arg", t(arg))],
+            CorruptEntry { number } => vec![("number", t(&number.to_string()))],
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::message(self))
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,674 @@
+//! Use-cases: one function per user action, one write transaction each,
+//! every entry posted through `WriteTx::post`. Called by the CLI (and the
+//! TUI); never speaks SQL itself.
+
+pub mod demo;
+
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::Lang;
+use crate::domain::account::{AccountNumber, is_income_statement};
+use crate::domain::chart::{RESULT_LOSS, RESULT_PROFIT, Template};
+use crate::domain::ledger::{
+    EntryNumber, LedgerError, LineInput, NewEntry, Side, genesis_hash,
+};
+use crate::domain::money::Fcfa;
+use crate::domain::period::{DateRange, Month};
+use crate::domain::report::{TrialBalance, trial_balance};
+use crate::domain::text;
+use crate::domain::verify::{ChainChecker, Problem, check_audit, mirrors};
+use crate::error::{Error, Result};
+use crate::store::{
+    AccountRow, CloseRow, EntryView, JournalQuery, LedgerLine, OpenMode, OrgRow, PostOutcome,
+    Store, schema::GUARD_TRIGGERS,
+};
+
+/// Who is acting. Recorded as the author of entries and in the audit log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+}
+
+impl Actor {
+    pub fn new(name: &str) -> Result<Actor> {
+        Ok(Actor {
+            name: clean("user", name, 100, true)?,
+        })
+    }
+}
+
+/// The kind of organisation, which also picks its chart template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrgKind {
+    Coop,
+    Savings,
+}
+
+impl OrgKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::Coop => "coop",
+            OrgKind::Savings => "savings",
+        }
+    }
+    pub fn template(self) -> Template {
+        match self {
+            OrgKind::Coop => Template::Coop,
+            OrgKind::Savings => Template::Savings,
+        }
+    }
+}
+
+/// Cleans a text field (NFC, no control or invisible characters, length).
+pub fn clean(field: &'static str, input: &str, max: usize, required: bool) -> Result<String> {
+    text::clean(input, max, required).map_err(|error| Error::Text { field, error })
+}
+
+/// The system time of recording, UTC. Kept apart from business dates.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Result of `verify`.
+#[derive(Clone, Debug, Serialize)]
+pub struct VerifyReport {
+    pub organisations: usize,
+    pub entries: i64,
+    pub problems: Vec<Problem>,
+}
+
+impl VerifyReport {
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// An open ledger file and the use-cases on it.
+pub struct Books {
+    store: Store,
+}
+
+impl Books {
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Books> {
+        Ok(Books {
+            store: Store::open(path, mode)?,
+        })
+    }
+
+    pub fn in_memory() -> Result<Books> {
+        Ok(Books {
+            store: Store::open_in_memory()?,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// For tests that need to look under the hood.
+    #[doc(hidden)]
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    // ---- organisations -------------------------------------------------
+
+    pub fn orgs(&self) -> Result<Vec<OrgRow>> {
+        self.store.read().orgs()
+    }
+
+    pub fn org(&self, code: &str) -> Result<OrgRow> {
+        self.store
+            .read()
+            .org(code.trim())?
+            .ok_or_else(|| Error::UnknownOrg {
+                code: code.trim().to_string(),
+            })
+    }
+
+    /// The organisation named, or the only one when none is named.
+    pub fn resolve_org(&self, code: Option<&str>) -> Result<OrgRow> {
+        if let Some(c) = code {
+            return self.org(c);
+        }
+        let orgs = self.orgs()?;
+        match orgs.len() {
+            1 => Ok(orgs.into_iter().next().expect("one")),
+            _ => Err(Error::OrgRequired {
+                codes: orgs
+                    .iter()
+                    .map(|o| o.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    /// Creates an organisation with the chart of accounts of its template.
+    pub fn add_org(&mut self, actor: &Actor, code: &str, name: &str, kind: OrgKind) -> Result<OrgRow> {
+        let code = code.trim().to_lowercase();
+        let code_ok = !code.is_empty()
+            && code.len() <= 32
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !code_ok {
+            return Err(Error::BadOrgCode { code });
+        }
+        let name = clean("name", name, 200, true)?;
+        if self.store.read().org(&code)?.is_some() {
+            return Err(Error::OrgExists { code });
+        }
+        let now = now();
+        let template = kind.template();
+        self.store.write(|tx| {
+            let genesis = genesis_hash(&code, &now);
+            let id = tx.insert_org(&code, &name, kind.code(), template.code(), &now, &genesis)?;
+            for line in template.lines() {
+                tx.insert_account(id, &line.number, &line.name_fr, &line.name_en, &now)?;
+            }
+            tx.audit(&actor.name, "org.add", &code, &name, &now)?;
+            Ok(())
+        })?;
+        self.org(&code)
+    }
+
+    // ---- accounts --------------------------------------------------------
+
+    pub fn accounts(&self, org: &OrgRow, lang: Lang) -> Result<Vec<AccountRow>> {
+        self.store.read().accounts(org.id, lang)
+    }
+
+    pub fn add_account(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        number: &str,
+        name_fr: &str,
+        name_en: Option<&str>,
+    ) -> Result<AccountRow> {
+        let number = AccountNumber::parse(number)?;
+        let name_fr = clean("name", name_fr, 200, true)?;
+        let name_en = match name_en {
+            Some(n) => clean("name", n, 200, true)?,
+            None => name_fr.clone(),
+        };
+        if self
+            .store
+            .read()
+            .account(org.id, number.as_str(), Lang::Fr)?
+            .is_some()
+        {
+            return Err(Error::AccountExists {
+                number: number.as_str().to_string(),
+            });
+        }
+        let now = now();
+        self.store.write(|tx| {
+            tx.insert_account(org.id, &number, &name_fr, &name_en, &now)?;
+            tx.audit(&actor.name, "account.add", &org.code, number.as_str(), &now)
+        })?;
+        self.account(org, number.as_str())
+    }
+
+    fn account(&self, org: &OrgRow, number: &str) -> Result<AccountRow> {
+        self.store
+            .read()
+            .account(org.id, number, crate::i18n::lang())?
+            .ok_or_else(|| {
+                Error::Ledger(LedgerError::UnknownAccount {
+                    number: number.to_string(),
+                })
+            })
+    }
+
+    pub fn rename_account(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        number: &str,
+        name_fr: Option<&str>,
+        name_en: Option<&str>,
+    ) -> Result<AccountRow> {
+        let number = AccountNumber::parse(number)?;
+        let current = self.account(org, number.as_str())?;
+        let name_fr = match name_fr {
+            Some(n) => clean("name", n, 200, true)?,
+            None => current.name_fr.clone(),
+        };
+        let name_en = match name_en {
+            Some(n) => clean("name", n, 200, true)?,
+            None => current.name_en.clone(),
+        };
+        let now = now();
+        let detail = format!("{}: {} / {}", number.as_str(), name_fr, name_en);
+        self.store.write(|tx| {
+            tx.rename_account(org.id, &number, &name_fr, &name_en)?;
+            tx.audit(&actor.name, "account.rename", &org.code, &detail, &now)
+        })?;
+        self.account(org, number.as_str())
+    }
+
+    /// Closes an account to new postings. Its history stays; an account with
+    /// a balance cannot be closed (move the balance first).
+    pub fn close_account(&mut self, actor: &Actor, org: &OrgRow, number: &str) -> Result<AccountRow> {
+        let number = AccountNumber::parse(number)?;
+        let current = self.account(org, number.as_str())?;
+        if current.closed {
+            return Err(Error::AccountAlreadyClosed {
+                number: current.number,
+            });
+        }
+        if !current.balance.is_zero() {
+            return Err(Error::AccountHasBalance {
+                number: current.number,
+                balance: current.balance.francs(),
+            });
+        }
+        let now = now();
+        self.store.write(|tx| {
+            tx.close_account(org.id, &number, &now)?;
+            tx.audit(&actor.name, "account.close", &org.code, number.as_str(), &now)
+        })?;
+        self.account(org, number.as_str())
+    }
+
+    // ---- entries ---------------------------------------------------------
+
+    /// Posts one entry (one transaction). Returns whether it was recorded now
+    /// or had already been recorded under the same idempotency key.
+    pub fn post(&mut self, actor: &Actor, org: &OrgRow, entry: NewEntry) -> Result<PostOutcome> {
+        let now = now();
+        self.store.write(|tx| {
+            let out = tx.post(org, &entry, None, &actor.name, &now)?;
+            if let PostOutcome::Posted(e) = &out {
+                tx.audit(&actor.name, "entry.post", &org.code, &e.number.to_string(), &now)?;
+            }
+            Ok(out)
+        })
+    }
+
+    /// Posts many entries in one transaction: all or none.
+    pub fn post_many(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        entries: &[NewEntry],
+    ) -> Result<Vec<PostOutcome>> {
+        let now = now();
+        self.store.write(|tx| {
+            let mut out = Vec::with_capacity(entries.len());
+            for e in entries {
+                out.push(tx.post(org, e, None, &actor.name, &now)?);
+            }
+            let posted: Vec<&PostOutcome> = out
+                .iter()
+                .filter(|o| matches!(o, PostOutcome::Posted(_)))
+                .collect();
+            if let (Some(first), Some(last)) = (posted.first(), posted.last()) {
+                let detail = format!("{}..{} ({})", first.number(), last.number(), posted.len());
+                tx.audit(&actor.name, "entry.import", &org.code, &detail, &now)?;
+            }
+            Ok(out)
+        })
+    }
+
+    /// Cancels a posted entry by its mirror (contre-passation), dated `date`
+    /// in an open period, linked to the original. An entry is reversed once
+    /// at most, and a reversal is never itself reversed: post the correct
+    /// entry instead.
+    pub fn reverse(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        number: EntryNumber,
+        date: NaiveDate,
+        reason: &str,
+        idem_key: &str,
+    ) -> Result<PostOutcome> {
+        let reason = clean("reason", reason, 300, true)?;
+        let now = now();
+        self.store.write(|tx| {
+            let original = tx
+                .read()
+                .entry(org.id, number)?
+                .ok_or_else(|| LedgerError::UnknownEntry {
+                    number: number.to_string(),
+                })?;
+            if original.entry.reverses.is_some() {
+                return Err(LedgerError::ReversalOfReversal { number }.into());
+            }
+            if let Some(by) = original.reversed_by {
+                // A retry of the same reversal (same key) is not an error.
+                let existing = tx.read().entry(org.id, by)?;
+                if existing.is_some_and(|r| r.entry.idem_key == idem_key) {
+                    return Ok(PostOutcome::AlreadyRecorded(by));
+                }
+                return Err(LedgerError::AlreadyReversed { number, by }.into());
+            }
+            let lines = original
+                .entry
+                .lines
+                .iter()
+                .map(|l| {
+                    Ok(LineInput {
+                        account: AccountNumber::parse(&l.account)?,
+                        side: l.side.opposite(),
+                        amount: l.amount,
+                        label: l.label.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let memo = crate::t!(
+                "entry-reversal-memo",
+                number = number.to_string(),
+                reason = reason.clone()
+            );
+            let entry = NewEntry {
+                date,
+                doc_ref: original.entry.doc_ref.clone(),
+                memo: clean("memo", &memo, crate::domain::ledger::MAX_MEMO, true)?,
+                idem_key: idem_key.to_string(),
+                lines,
+                source: original.entry.source.clone(),
+            };
+            let out = tx.post(org, &entry, Some((original.id, number)), &actor.name, &now)?;
+            if let PostOutcome::Posted(e) = &out {
+                let detail = format!("{} -> {}: {}", number, e.number, reason);
+                tx.audit(&actor.name, "entry.reverse", &org.code, &detail, &now)?;
+            }
+            Ok(out)
+        })
+    }
+
+    pub fn entry(&self, org: &OrgRow, number: EntryNumber) -> Result<EntryView> {
+        let v = self
+            .store
+            .read()
+            .entry(org.id, number)?
+            .ok_or_else(|| LedgerError::UnknownEntry {
+                number: number.to_string(),
+            })?;
+        if !v.balanced {
+            return Err(Error::CorruptEntry { number });
+        }
+        Ok(v)
+    }
+
+    pub fn journal(&self, org: &OrgRow, q: &JournalQuery) -> Result<Vec<EntryView>> {
+        let mut q = q.clone();
+        q.text = q.text.map(|t| text::fold(&t));
+        self.store.read().journal(org.id, &q)
+    }
+
+    pub fn account_ledger(
+        &self,
+        org: &OrgRow,
+        number: &str,
+        range: DateRange,
+    ) -> Result<(Fcfa, Vec<LedgerLine>)> {
+        let number = AccountNumber::parse(number)?;
+        self.store
+            .read()
+            .account_ledger(org.id, number.as_str(), range)?
+            .ok_or_else(|| {
+                LedgerError::UnknownAccount {
+                    number: number.as_str().to_string(),
+                }
+                .into()
+            })
+    }
+
+    // ---- reports -------------------------------------------------------
+
+    pub fn trial_balance(&self, org: &OrgRow, range: DateRange, lang: Lang) -> Result<TrialBalance> {
+        let totals = self.store.read().account_totals(org.id, range, lang)?;
+        Ok(trial_balance(totals, false))
+    }
+
+    // ---- periods -------------------------------------------------------
+
+    pub fn closes(&self, org: &OrgRow) -> Result<Vec<CloseRow>> {
+        self.store.read().closes(org.id)
+    }
+
+    fn closed_through(org: &OrgRow) -> Option<Month> {
+        org.closed_through.as_deref().and_then(|m| Month::parse(m).ok())
+    }
+
+    /// First month with an entry, if any.
+    fn first_month(&self, org: &OrgRow) -> Result<Option<Month>> {
+        let q = JournalQuery {
+            limit: Some(1),
+            ..Default::default()
+        };
+        Ok(self
+            .store
+            .read()
+            .journal(org.id, &q)?
+            .first()
+            .map(|e| Month::of(e.entry.date)))
+    }
+
+    /// Earlier fiscal years with entries must be closed first.
+    fn check_earlier_years(&self, org: &OrgRow, year: i32) -> Result<()> {
+        let closed = Self::closed_through(org);
+        if let Some(first) = self.first_month(org)?
+            && first.year < year
+        {
+            let need = Month::new(year - 1, 12).expect("valid");
+            if closed.is_none_or(|c| c < need) {
+                let open_year = closed.map(|c| c.next().year).unwrap_or(first.year);
+                return Err(Error::EarlierYearOpen { year: open_year });
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes `month` (and any open month of the same year before it). No
+    /// entry dated in a closed month is accepted afterwards. December closes
+    /// with the year.
+    pub fn close_month(&mut self, actor: &Actor, org: &OrgRow, month: Month) -> Result<Vec<CloseRow>> {
+        if month.month == 12 {
+            return Err(Error::DecemberWithYear { year: month.year });
+        }
+        let closed = Self::closed_through(org);
+        if closed.is_some_and(|c| c >= month) {
+            return Err(Error::AlreadyClosed {
+                period: month.to_string(),
+            });
+        }
+        self.check_earlier_years(org, month.year)?;
+        let start = match closed {
+            Some(c) => c.next(),
+            None => self
+                .first_month(org)?
+                .unwrap_or(month)
+                .min(month)
+                .max(Month::new(month.year, 1).expect("valid")),
+        };
+        let now = now();
+        let before = self.closes(org)?.len();
+        self.store.write(|tx| {
+            let mut m = start;
+            while m <= month {
+                tx.record_close(org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
+                tx.audit(&actor.name, "period.close", &org.code, &m.to_string(), &now)?;
+                m = m.next();
+            }
+            Ok(())
+        })?;
+        Ok(self.closes(org)?.split_off(before))
+    }
+
+    /// Closes fiscal year `year`: posts the result entry (income-statement
+    /// accounts, classes 6–8, settled into 131 profit or 139 loss) dated
+    /// 31 December, closes every open month of the year, and records the
+    /// year with its totals. All in one transaction.
+    pub fn close_year(&mut self, actor: &Actor, org: &OrgRow, year: i32) -> Result<Vec<CloseRow>> {
+        let closed = Self::closed_through(org);
+        let december = Month::new(year, 12).expect("valid");
+        if closed.is_some_and(|c| c >= december) {
+            return Err(Error::AlreadyClosed {
+                period: year.to_string(),
+            });
+        }
+        self.check_earlier_years(org, year)?;
+        let range = DateRange::year(year);
+        let totals = self.store.read().account_totals(org.id, range, Lang::Fr)?;
+        let mut lines = Vec::new();
+        let mut net_result: i64 = 0; // debits − credits of classes 6–8
+        for t in &totals {
+            let number = AccountNumber::parse(&t.account)?;
+            if !is_income_statement(&number) {
+                continue;
+            }
+            let net = t.debit - t.credit;
+            net_result += net;
+            if net != 0 {
+                lines.push(LineInput {
+                    account: number,
+                    side: if net > 0 { Side::Credit } else { Side::Debit },
+                    amount: Fcfa::new(net.abs()),
+                    label: String::new(),
+                });
+            }
+        }
+        if net_result != 0 {
+            // Debit-heavy (expenses exceed income): a loss, debited to 139.
+            let (acc, side) = if net_result > 0 {
+                (RESULT_LOSS, Side::Debit)
+            } else {
+                (RESULT_PROFIT, Side::Credit)
+            };
+            lines.push(LineInput {
+                account: AccountNumber::parse(acc)?,
+                side,
+                amount: Fcfa::new(net_result.abs()),
+                label: String::new(),
+            });
+        }
+        let start = match closed {
+            Some(c) => c.next(),
+            None => Month::new(year, 1).expect("valid"),
+        };
+        let now = now();
+        let before = self.closes(org)?.len();
+        let memo = crate::t!("year-close-memo", year = i64::from(year));
+        self.store.write(|tx| {
+            if lines.len() >= 2 {
+                let entry = NewEntry {
+                    date: december.last_day(),
+                    doc_ref: format!("CLOTURE-{year}"),
+                    memo: memo.clone(),
+                    idem_key: format!("year-close:{year}"),
+                    lines,
+                    source: Some(format!("year-close:{year}")),
+                };
+                let out = tx.post(org, &entry, None, &actor.name, &now).map_err(|e| match e {
+                    Error::Ledger(LedgerError::UnknownAccount { number })
+                    | Error::Ledger(LedgerError::ClosedAccount { number }) => {
+                        Error::MissingResultAccount { number }
+                    }
+                    other => other,
+                })?;
+                tx.audit(&actor.name, "entry.post", &org.code, &out.number().to_string(), &now)?;
+            }
+            let mut m = start;
+            while m <= december {
+                if m < december {
+                    tx.record_close(org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
+                    tx.audit(&actor.name, "period.close", &org.code, &m.to_string(), &now)?;
+                }
+                m = m.next();
+            }
+            let first = Month::new(year, 1).expect("valid");
+            tx.record_close(org, &year.to_string(), "year", (first, december), &actor.name, &now)?;
+            tx.audit(&actor.name, "period.close", &org.code, &year.to_string(), &now)?;
+            Ok(())
+        })?;
+        Ok(self.closes(org)?.split_off(before))
+    }
+
+    // ---- verification and audit ---------------------------------------
+
+    /// Checks every invariant of the books: file integrity, the guards of
+    /// the schema, every entry balanced, numbering gapless, the hash chain
+    /// unbroken up to the recorded head, cached totals equal to the lines,
+    /// reversals mirroring their originals, no entry slipped into a closed
+    /// period, stored close totals unchanged, and the audit chain.
+    pub fn verify(&self, only: Option<&OrgRow>) -> Result<VerifyReport> {
+        let r = self.store.read();
+        let mut problems = Vec::new();
+        for detail in r.integrity_check()? {
+            problems.push(Problem::Integrity { detail });
+        }
+        if r.application_id()? != crate::store::APPLICATION_ID {
+            problems.push(Problem::Schema {
+                detail: "application_id".into(),
+            });
+        }
+        let triggers = r.trigger_names()?;
+        for t in GUARD_TRIGGERS {
+            if !triggers.iter().any(|n| n == t) {
+                problems.push(Problem::Schema {
+                    detail: format!("trigger {t}"),
+                });
+            }
+        }
+        let orgs: Vec<OrgRow> = match only {
+            Some(o) => vec![o.clone()],
+            None => r.orgs()?,
+        };
+        let mut entries = 0i64;
+        for org in &orgs {
+            let closes = r.close_records(org.id)?;
+            let mut checker = ChainChecker::new(
+                &org.code,
+                r.chain_head(org),
+                closes.iter().map(|c| c.0.clone()).collect(),
+            );
+            r.for_each_entry(org.id, |e| {
+                entries += 1;
+                checker.feed(&e);
+            })?;
+            checker.finish_chain();
+            checker.check_cache(&r.cached_totals(org.id)?);
+            for (rec, months, id) in &closes {
+                checker.check_close_totals(&rec.period, *months, &r.close_totals(*id)?);
+            }
+            problems.append(&mut checker.problems);
+            for (original, reversal) in r.reversal_pairs(org.id)? {
+                if !mirrors(&original.entry, &reversal.entry) {
+                    problems.push(Problem::BadReversal {
+                        org: org.code.clone(),
+                        number: reversal.entry.number,
+                    });
+                }
+            }
+        }
+        if only.is_none()
+            && let Some(p) = check_audit(&r.audit(None)?)
+        {
+            problems.push(p);
+        }
+        Ok(VerifyReport {
+            organisations: orgs.len(),
+            entries,
+            problems,
+        })
+    }
+
+    pub fn audit_log(&self, limit: Option<usize>) -> Result<Vec<crate::domain::verify::AuditRecord>> {
+        self.store.read().audit(limit)
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        self.store.read().is_empty()
+    }
+}

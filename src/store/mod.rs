@@ -1,0 +1,280 @@
+//! The only place that speaks SQL. Opening a ledger file (with the pragmas
+//! money needs), migrations, reads, and the write transaction through which
+//! every entry is posted.
+
+mod read;
+pub mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Result};
+pub use read::*;
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use write::*;
+
+/// How long a writer waits for another process's transaction before giving
+/// up. Posting transactions last milliseconds; this covers an export or a
+/// long bulk import in the other process.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Whether a missing file may be created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    Existing,
+    CreateIfMissing,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What a read-only look at a file found.
+enum Probe {
+    Missing,
+    /// An empty SQLite file (or zero bytes): may become a ledger.
+    Empty,
+    Ledger,
+}
+
+fn probe(path: &Path) -> Result<Probe> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Missing),
+        Err(e) => {
+            return Err(Error::Io {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            });
+        }
+    };
+    if !meta.is_file() {
+        return Err(Error::NotALedger {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() == 0 {
+        return Ok(Probe::Empty);
+    }
+    let not_ledger = || Error::NotALedger {
+        path: path.to_path_buf(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| not_ledger())?;
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|_| not_ledger())?;
+    let version: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|_| not_ledger())?;
+    if app_id == APPLICATION_ID {
+        if version > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        return Ok(Probe::Ledger);
+    }
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|_| not_ledger())?;
+    if app_id == 0 && version == 0 && tables == 0 {
+        return Ok(Probe::Empty);
+    }
+    Err(not_ledger())
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::NoWal { mode });
+    }
+    // FULL: with NORMAL a committed entry can vanish in a power cut.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+impl Store {
+    /// Opens (or creates) a ledger. A file that is not a jatebo ledger, or
+    /// comes from a newer jatebo, is refused before anything is written to it.
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        let found = probe(path)?;
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        match found {
+            Probe::Missing if mode == OpenMode::Existing => {
+                return Err(Error::NoLedger {
+                    path: path.to_path_buf(),
+                });
+            }
+            Probe::Missing => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    create_private_dir(dir).map_err(|e| Error::Io {
+                        path: dir.to_path_buf(),
+                        detail: e.to_string(),
+                    })?;
+                }
+                flags |= OpenFlags::SQLITE_OPEN_CREATE;
+            }
+            Probe::Empty if mode == OpenMode::Existing => {
+                return Err(Error::NoLedger {
+                    path: path.to_path_buf(),
+                });
+            }
+            Probe::Empty | Probe::Ledger => {}
+        }
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly => {
+                Error::ReadOnly {
+                    path: path.to_path_buf(),
+                }
+            }
+            other => Error::from(other),
+        })?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// A private in-memory ledger, for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "trusted_schema", "OFF")?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn user_version(conn: &Connection) -> Result<i32> {
+        Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Brings the schema up to date, in one transaction, after a verified
+    /// backup of an existing ledger.
+    fn migrate(&mut self) -> Result<()> {
+        let before = Self::user_version(&self.conn)?;
+        if before == SCHEMA_VERSION {
+            return Ok(());
+        }
+        if before > 0 && self.path != Path::new(":memory:") {
+            let backup = self
+                .path
+                .with_extension(format!("pre-v{}.backup", SCHEMA_VERSION));
+            self.backup_to(&backup)?;
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let v = Self::user_version(&tx)?;
+        if v > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                path: self.path.clone(),
+                found: v,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        for m in &schema::MIGRATIONS[v as usize..] {
+            tx.execute_batch(m)?;
+        }
+        if v == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('created_by', ?1)",
+                [concat!("jatebo ", env!("CARGO_PKG_VERSION"))],
+            )?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Copies the ledger with SQLite's online backup API to a temporary
+    /// name, checks the copy, syncs it and renames it into place.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let io = |e: std::io::Error| Error::Io {
+            path: dest.to_path_buf(),
+            detail: e.to_string(),
+        };
+        let tmp = dest.with_extension("partial");
+        let _ = std::fs::remove_file(&tmp);
+        {
+            let mut out = Connection::open(&tmp)?;
+            let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+            b.run_to_completion(1024, Duration::from_millis(0), None)?;
+            drop(b);
+            let ok: String = out.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if ok != "ok" {
+                return Err(Error::Corrupt { detail: ok });
+            }
+        }
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+        std::fs::rename(&tmp, dest).map_err(io)?;
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            // Make the rename itself durable.
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is
+    /// committed, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = WriteTx::new(tx);
+        let value = f(&mut w)?;
+        w.commit()?;
+        Ok(value)
+    }
+
+    /// Direct access for tests that tamper with a ledger behind the app's
+    /// back. Not used by the application.
+    #[doc(hidden)]
+    pub fn raw_connection(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,0 +1,178 @@
+//! The schema, as an ordered list of migrations. `user_version` holds the
+//! number of migrations applied. Never edit a migration that has shipped:
+//! add a new one.
+
+/// The `application_id` stamped in every jatebo ledger ("JTBO").
+pub const APPLICATION_ID: i32 = 0x4A54_424F;
+
+/// Migration `i` brings the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// Triggers that make validated rows immutable. `verify` checks they exist.
+pub const GUARD_TRIGGERS: &[&str] = &[
+    "entries_no_update",
+    "entries_no_delete",
+    "entry_lines_no_update",
+    "entry_lines_no_delete",
+    "period_closes_no_update",
+    "period_closes_no_delete",
+    "period_totals_no_update",
+    "period_totals_no_delete",
+    "audit_no_update",
+    "audit_no_delete",
+    "entries_closed_period",
+    "entry_lines_account_ok",
+];
+
+const V1: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE orgs (
+    id             INTEGER PRIMARY KEY,
+    code           TEXT NOT NULL UNIQUE
+                   CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^a-z0-9-]*'),
+    name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    kind           TEXT NOT NULL CHECK (kind IN ('coop', 'savings')),
+    template       TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    -- First link of the hash chain.
+    genesis        TEXT NOT NULL CHECK (length(genesis) = 64),
+    -- Last closed month ('AAAA-MM'), NULL when nothing is closed.
+    closed_through TEXT CHECK (closed_through IS NULL OR closed_through GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+    -- Chain head: position, hash and number of the last entry.
+    head_chain     INTEGER NOT NULL DEFAULT 0 CHECK (head_chain >= 0),
+    head_hash      TEXT NOT NULL CHECK (length(head_hash) = 64),
+    head_number    TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE accounts (
+    id         INTEGER PRIMARY KEY,
+    org_id     INTEGER NOT NULL REFERENCES orgs(id),
+    number     TEXT NOT NULL
+               CHECK (length(number) BETWEEN 2 AND 12 AND number NOT GLOB '*[^0-9]*' AND number NOT GLOB '0*'),
+    class      INTEGER NOT NULL CHECK (class BETWEEN 1 AND 9),
+    name_fr    TEXT NOT NULL CHECK (length(name_fr) BETWEEN 1 AND 200),
+    name_en    TEXT NOT NULL CHECK (length(name_en) BETWEEN 1 AND 200),
+    created_at TEXT NOT NULL,
+    closed_at  TEXT,
+    UNIQUE (org_id, number)
+) STRICT;
+
+CREATE TABLE entries (
+    id           INTEGER PRIMARY KEY,
+    org_id       INTEGER NOT NULL REFERENCES orgs(id),
+    chain_no     INTEGER NOT NULL CHECK (chain_no >= 1),
+    fiscal_year  INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2000 AND 2099),
+    seq          INTEGER NOT NULL CHECK (seq >= 1),
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    recorded_at  TEXT NOT NULL,
+    doc_ref      TEXT NOT NULL,
+    memo         TEXT NOT NULL,
+    author       TEXT NOT NULL,
+    idem_key     TEXT NOT NULL CHECK (length(idem_key) BETWEEN 1 AND 100),
+    content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+    reverses     INTEGER UNIQUE REFERENCES entries(id),
+    source       TEXT,
+    search_key   TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash         TEXT NOT NULL CHECK (length(hash) = 64),
+    UNIQUE (org_id, fiscal_year, seq),
+    UNIQUE (org_id, chain_no),
+    UNIQUE (org_id, idem_key)
+) STRICT;
+CREATE INDEX entries_by_date ON entries (org_id, date, id);
+
+CREATE TABLE entry_lines (
+    entry_id   INTEGER NOT NULL REFERENCES entries(id),
+    line_no    INTEGER NOT NULL CHECK (line_no >= 1),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    side       TEXT NOT NULL CHECK (side IN ('D', 'C')),
+    amount     INTEGER NOT NULL CHECK (amount > 0 AND amount <= 1000000000000),
+    label      TEXT NOT NULL DEFAULT '',
+    -- The entry's business date, repeated so an account's lines for a month
+    -- are one index range.
+    date       TEXT NOT NULL,
+    PRIMARY KEY (entry_id, line_no)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX lines_by_account ON entry_lines (account_id, date, entry_id);
+
+-- Cached totals per account and month, updated in the posting transaction.
+CREATE TABLE account_month (
+    org_id     INTEGER NOT NULL REFERENCES orgs(id),
+    month      TEXT NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    debit      INTEGER NOT NULL DEFAULT 0 CHECK (debit >= 0),
+    credit     INTEGER NOT NULL DEFAULT 0 CHECK (credit >= 0),
+    PRIMARY KEY (org_id, month, account_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE period_closes (
+    id           INTEGER PRIMARY KEY,
+    org_id       INTEGER NOT NULL REFERENCES orgs(id),
+    period       TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('month', 'year')),
+    closed_at    TEXT NOT NULL,
+    closed_by    TEXT NOT NULL,
+    head_chain   INTEGER NOT NULL,
+    head_hash    TEXT NOT NULL,
+    total_debit  INTEGER NOT NULL,
+    total_credit INTEGER NOT NULL,
+    UNIQUE (org_id, period)
+) STRICT;
+
+CREATE TABLE period_totals (
+    close_id   INTEGER NOT NULL REFERENCES period_closes(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    debit      INTEGER NOT NULL,
+    credit     INTEGER NOT NULL,
+    PRIMARY KEY (close_id, account_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    org       TEXT NOT NULL,
+    detail    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL CHECK (length(hash) = 64)
+) STRICT;
+
+-- Validated rows are immutable: these stop bugs; the hash chain and
+-- `jatebo verify` catch anyone who drops them.
+CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
+BEGIN SELECT RAISE(ABORT, 'jatebo: a validated entry cannot be changed'); END;
+CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+BEGIN SELECT RAISE(ABORT, 'jatebo: a validated entry cannot be deleted'); END;
+CREATE TRIGGER entry_lines_no_update BEFORE UPDATE ON entry_lines
+BEGIN SELECT RAISE(ABORT, 'jatebo: a validated entry cannot be changed'); END;
+CREATE TRIGGER entry_lines_no_delete BEFORE DELETE ON entry_lines
+BEGIN SELECT RAISE(ABORT, 'jatebo: a validated entry cannot be deleted'); END;
+CREATE TRIGGER period_closes_no_update BEFORE UPDATE ON period_closes
+BEGIN SELECT RAISE(ABORT, 'jatebo: a period close cannot be changed'); END;
+CREATE TRIGGER period_closes_no_delete BEFORE DELETE ON period_closes
+BEGIN SELECT RAISE(ABORT, 'jatebo: a period close cannot be deleted'); END;
+CREATE TRIGGER period_totals_no_update BEFORE UPDATE ON period_totals
+BEGIN SELECT RAISE(ABORT, 'jatebo: a period close cannot be changed'); END;
+CREATE TRIGGER period_totals_no_delete BEFORE DELETE ON period_totals
+BEGIN SELECT RAISE(ABORT, 'jatebo: a period close cannot be deleted'); END;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'jatebo: the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'jatebo: the audit log is append-only'); END;
+
+-- Second line of defence behind the ledger path's own checks.
+CREATE TRIGGER entries_closed_period BEFORE INSERT ON entries
+WHEN substr(NEW.date, 1, 7) <= (SELECT closed_through FROM orgs WHERE id = NEW.org_id)
+BEGIN SELECT RAISE(ABORT, 'jatebo: this period is closed'); END;
+CREATE TRIGGER entry_lines_account_ok BEFORE INSERT ON entry_lines
+WHEN (SELECT a.closed_at IS NOT NULL OR a.org_id <> e.org_id
+      FROM accounts a, entries e WHERE a.id = NEW.account_id AND e.id = NEW.entry_id)
+BEGIN SELECT RAISE(ABORT, 'jatebo: account closed or of another organisation'); END;
+"#;
