@@ -293,10 +293,28 @@ pub fn is_income_statement(number: &AccountNumber) -> bool {
     matches!(number.class(), 6..=8)
 }
 
+/// `true` for money you can count: cash boxes (57) and mobile-money wallets
+/// (552). Their balance can never be in credit, so the ledger refuses a
+/// posting that would take it below zero.
+pub fn is_countable_money(number: &AccountNumber) -> bool {
+    let n = number.as_str();
+    n.starts_with("57") || n.starts_with("552")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn countable_money_accounts() {
+        let p = |s| AccountNumber::parse(s).unwrap();
+        assert!(is_countable_money(&p("5711")));
+        assert!(is_countable_money(&p("5721")));
+        assert!(is_countable_money(&p("5521")));
+        assert!(!is_countable_money(&p("5211")));
+        assert!(!is_countable_money(&p("585")));
+    }
 
     fn n(s: &str) -> AccountNumber {
         AccountNumber::parse(s).unwrap()

@@ -155,6 +155,8 @@ pub enum LedgerError {
     ReversalOfReversal { number: EntryNumber },
     /// The same account is on both sides with nothing else (a no-op entry).
     SameAccountBothSides,
+    /// A cash box or wallet would hold less than nothing.
+    NegativeCash { number: String, balance: Fcfa },
 }
 
 impl Message for LedgerError {
@@ -178,6 +180,7 @@ impl Message for LedgerError {
             AlreadyReversed { .. } => "ledger-already-reversed",
             ReversalOfReversal { .. } => "ledger-reversal-of-reversal",
             SameAccountBothSides => "ledger-same-account-both-sides",
+            NegativeCash { .. } => "ledger-negative-cash",
         }
     }
 
@@ -221,6 +224,10 @@ impl Message for LedgerError {
                 ("by", by.to_string().into()),
             ],
             ReversalOfReversal { number } => vec![("number", number.to_string().into())],
+            NegativeCash { number, balance } => vec![
+                ("number", number.clone().into()),
+                ("balance", balance.francs().into()),
+            ],
             TooFewLines | Overflow | EmptyKey | SameAccountBothSides => vec![],
         }
     }

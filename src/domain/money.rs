@@ -1051,7 +1051,7 @@ mod tests {
     }
 
     /// The message `key` in a Fluent file, with its continuation lines.
-    fn ftl_message<'a>(ftl: &'a str, key: &str) -> Option<String> {
+    fn ftl_message(ftl: &str, key: &str) -> Option<String> {
         let mut lines = ftl
             .lines()
             .skip_while(|l| !(l.starts_with(key) && l[key.len()..].trim_start().starts_with('=')));

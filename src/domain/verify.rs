@@ -590,15 +590,14 @@ mod tests {
             c.feed(e);
         }
         c.finish_chain();
-        // Entry 3 is dated January (1 + 3 % 3 = 1), after February was closed.
-        assert_eq!(
-            c.problems,
-            vec![Problem::ClosedPeriodViolation {
-                org: "soap".into(),
-                number: EntryNumber { year: 2026, seq: 3 },
-                month: "2026-02".into()
-            }]
-        );
+        // Entries 3 and 4 are dated January and February (month 1 + i % 3),
+        // both posted after February was closed; entry 2 (March) is fine.
+        let v = |seq| Problem::ClosedPeriodViolation {
+            org: "soap".into(),
+            number: EntryNumber { year: 2026, seq },
+            month: "2026-02".into(),
+        };
+        assert_eq!(c.problems, vec![v(3), v(4)]);
     }
 
     #[test]

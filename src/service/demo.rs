@@ -117,9 +117,9 @@ fn soap(rng: &mut Rng) -> Batch {
         let wd = d.weekday().num_days_from_monday();
         // Materials bought at the Médine market every Monday.
         if wd == 0 {
-            let oil = rng.range(6, 10) * 4_500;
-            let soda = rng.range(2, 4) * 2_500;
-            let scent = rng.range(1, 3) * 1_500;
+            let oil = rng.range(2, 4) * 4_500;
+            let soda = rng.range(1, 2) * 2_500;
+            let scent = rng.range(1, 2) * 1_500;
             b.add(
                 d,
                 &format!("ACH-{}", d.format("%Y%m%d")),
@@ -215,13 +215,13 @@ fn soap(rng: &mut Rng) -> Batch {
                 d,
                 &format!("DEP-{}", d.format("%Y%m")),
                 "Dépôt de la caisse à la banque (sortie de caisse)",
-                vec![dr("585", 60_000), cr("5711", 60_000)],
+                vec![dr("585", 40_000), cr("5711", 40_000)],
             );
             b.add(
                 d,
                 &format!("DEP-{}", d.format("%Y%m")),
                 "Dépôt de la caisse à la banque (crédit du compte)",
-                vec![dr("5211", 60_000), cr("585", 60_000)],
+                vec![dr("5211", 40_000), cr("585", 40_000)],
             );
         }
     }

@@ -7,7 +7,7 @@ use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::{OrgRow, Reader};
-use crate::domain::account::AccountNumber;
+use crate::domain::account::{AccountNumber, is_countable_money};
 use crate::domain::ledger::{
     EntryNumber, LedgerError, NewEntry, PostedEntry, PostedLine, Side, check_open,
 };
@@ -343,6 +343,25 @@ impl<'c> WriteTx<'c> {
             )?;
             for (account_id, (d, c)) in &per_account {
                 up.execute(params![org.id, month, account_id, d, c])?;
+            }
+        }
+        // Cash boxes and wallets: what is in them can never be negative.
+        for (l, account_id) in e.lines.iter().zip(&account_ids) {
+            if l.side == Side::Credit && is_countable_money(&l.account) {
+                let balance: i64 = self
+                    .tx
+                    .prepare_cached(
+                        "SELECT COALESCE(sum(debit - credit), 0) FROM account_month
+                         WHERE org_id = ?1 AND account_id = ?2",
+                    )?
+                    .query_row(params![org.id, account_id], |r| r.get(0))?;
+                if balance < 0 {
+                    return Err(LedgerError::NegativeCash {
+                        number: l.account.as_str().to_string(),
+                        balance: crate::domain::money::Fcfa::new(balance),
+                    }
+                    .into());
+                }
             }
         }
         self.tx

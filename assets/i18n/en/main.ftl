@@ -76,3 +76,4 @@ error-json = Cannot write JSON: { $detail }
 
 entry-reversal-memo = Reversal of No. { $number }: { $reason }
 year-close-memo = Result of fiscal year { $year }
+ledger-negative-cash = Account { $number } (cash box or mobile wallet) would go to { $balance } F CFA: you cannot take out more than it holds. Check the amount or record the money coming in first.

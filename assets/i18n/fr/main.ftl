@@ -76,3 +76,4 @@ error-json = Sortie JSON impossible : { $detail }
 
 entry-reversal-memo = Contre-passation de N° { $number } : { $reason }
 year-close-memo = Détermination du résultat de l'exercice { $year }
+ledger-negative-cash = Le compte { $number } (caisse ou porte-monnaie électronique) passerait à { $balance } F CFA : on ne peut pas sortir plus que ce qu'il contient. Vérifiez le montant ou enregistrez d'abord l'entrée d'argent.
