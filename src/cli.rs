@@ -234,11 +234,10 @@ impl PeriodArgs {
         };
         let to = match &self.to {
             Some(t) => DateRange::parse_bound(t, true)?,
-            None if self.from.is_some() => DateRange::parse_bound(
-                &chrono::Local::now().date_naive().to_string(),
-                true,
-            )?
-            .max(from),
+            None if self.from.is_some() => {
+                DateRange::parse_bound(&chrono::Local::now().date_naive().to_string(), true)?
+                    .max(from)
+            }
             None => year.to,
         };
         Ok(DateRange::new(from, to)?)
@@ -376,7 +375,10 @@ fn cmd_init(ctx: &Context) -> Result<i32> {
     if ctx.json {
         json_out(&serde_json::json!({ "path": books.path() }))?;
     } else {
-        println!("{}", t!("init-done", path = books.path().display().to_string()));
+        println!(
+            "{}",
+            t!("init-done", path = books.path().display().to_string())
+        );
     }
     Ok(0)
 }
@@ -396,7 +398,12 @@ fn cmd_org(ctx: &Context, c: OrgCmd) -> Result<i32> {
             } else {
                 println!(
                     "{}",
-                    t!("org-added", code = org.code.clone(), name = org.name.clone(), accounts = n)
+                    t!(
+                        "org-added",
+                        code = org.code.clone(),
+                        name = org.name.clone(),
+                        accounts = n
+                    )
                 );
             }
         }
@@ -438,7 +445,14 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             if ctx.json {
                 json_out(&a)?;
             } else {
-                println!("{}", t!("account-added", number = a.number.clone(), name = a.name.clone()));
+                println!(
+                    "{}",
+                    t!(
+                        "account-added",
+                        number = a.number.clone(),
+                        name = a.name.clone()
+                    )
+                );
             }
         }
         AccountCmd::List { all } => {
@@ -477,11 +491,19 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             }
         }
         AccountCmd::Rename { number, fr, en } => {
-            let a = books.rename_account(&ctx.actor()?, &org, &number, fr.as_deref(), en.as_deref())?;
+            let a =
+                books.rename_account(&ctx.actor()?, &org, &number, fr.as_deref(), en.as_deref())?;
             if ctx.json {
                 json_out(&a)?;
             } else {
-                println!("{}", t!("account-renamed", number = a.number.clone(), name = a.name.clone()));
+                println!(
+                    "{}",
+                    t!(
+                        "account-renamed",
+                        number = a.number.clone(),
+                        name = a.name.clone()
+                    )
+                );
             }
         }
         AccountCmd::Close { number } => {
@@ -511,7 +533,11 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                     to = date_fmt(range.to)
                 )
             );
-            println!("{}  {}", fit(&tr("col-opening"), 64), right(&opening.format_grouped(lang()), 14));
+            println!(
+                "{}  {}",
+                fit(&tr("col-opening"), 64),
+                right(&opening.format_grouped(lang()), 14)
+            );
             for l in &lines {
                 println!(
                     "{}  {}  {}  {}  {}  {}",
@@ -651,7 +677,11 @@ fn print_entry(v: &EntryView) {
     println!("  {}", e.memo);
     println!(
         "  {}",
-        t!("entry-meta", author = e.author.clone(), recorded = e.recorded_at.clone())
+        t!(
+            "entry-meta",
+            author = e.author.clone(),
+            recorded = e.recorded_at.clone()
+        )
     );
     if let Some(r) = e.reverses {
         println!("  {}", t!("entry-reverses", number = r.to_string()));

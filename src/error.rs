@@ -15,52 +15,110 @@ use crate::domain::{Message, MsgArg};
 #[derive(Debug)]
 pub enum Error {
     Money(MoneyError),
-    Text { field: &'static str, error: TextError },
+    Text {
+        field: &'static str,
+        error: TextError,
+    },
     Account(AccountError),
     Chart(ChartError),
     Period(PeriodError),
     Ledger(LedgerError),
     /// No ledger file where one was expected.
-    NoLedger { path: PathBuf },
+    NoLedger {
+        path: PathBuf,
+    },
     /// The file exists but is not a jatebo ledger; it was not touched.
-    NotALedger { path: PathBuf },
+    NotALedger {
+        path: PathBuf,
+    },
     /// The ledger was written by a newer jatebo; it was not touched.
-    TooNew { path: PathBuf, found: i32, supported: i32 },
+    TooNew {
+        path: PathBuf,
+        found: i32,
+        supported: i32,
+    },
     /// SQLite refused to run the ledger in WAL mode.
-    NoWal { mode: String },
+    NoWal {
+        mode: String,
+    },
     /// Another process holds the write lock longer than the busy timeout.
     Busy,
     DiskFull,
-    ReadOnly { path: PathBuf },
-    Corrupt { detail: String },
+    ReadOnly {
+        path: PathBuf,
+    },
+    Corrupt {
+        detail: String,
+    },
     /// A guard of the schema (trigger, constraint) refused a write.
-    Refused { detail: String },
-    Database { detail: String },
-    Io { path: PathBuf, detail: String },
-    UnknownOrg { code: String },
-    OrgExists { code: String },
-    BadOrgCode { code: String },
+    Refused {
+        detail: String,
+    },
+    Database {
+        detail: String,
+    },
+    Io {
+        path: PathBuf,
+        detail: String,
+    },
+    UnknownOrg {
+        code: String,
+    },
+    OrgExists {
+        code: String,
+    },
+    BadOrgCode {
+        code: String,
+    },
     /// Several organisations and none chosen.
-    OrgRequired { codes: String },
-    AccountExists { number: String },
-    AccountHasBalance { number: String, balance: i64 },
-    AccountAlreadyClosed { number: String },
+    OrgRequired {
+        codes: String,
+    },
+    AccountExists {
+        number: String,
+    },
+    AccountHasBalance {
+        number: String,
+        balance: i64,
+    },
+    AccountAlreadyClosed {
+        number: String,
+    },
     /// An account may be created only under a class the chart knows.
-    MissingResultAccount { number: String },
-    AlreadyClosed { period: String },
+    MissingResultAccount {
+        number: String,
+    },
+    AlreadyClosed {
+        period: String,
+    },
     /// December closes with the year.
-    DecemberWithYear { year: i32 },
+    DecemberWithYear {
+        year: i32,
+    },
     /// An earlier fiscal year must be closed first.
-    EarlierYearOpen { year: i32 },
+    EarlierYearOpen {
+        year: i32,
+    },
     /// The ledger already holds books; the demo is only made in an empty one.
-    DemoNeedsEmpty { path: PathBuf },
+    DemoNeedsEmpty {
+        path: PathBuf,
+    },
     /// Bad line in a lines file.
-    LinesFile { line: usize, detail: String },
-    BadLineArg { arg: String },
+    LinesFile {
+        line: usize,
+        detail: String,
+    },
+    BadLineArg {
+        arg: String,
+    },
     /// An entry failed its re-check on read.
-    CorruptEntry { number: EntryNumber },
+    CorruptEntry {
+        number: EntryNumber,
+    },
     /// `--json` output could not be produced.
-    Json { detail: String },
+    Json {
+        detail: String,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -171,7 +229,10 @@ impl Message for Error {
             Chart(e) => e.args(),
             Period(e) => e.args(),
             Ledger(e) => e.args(),
-            NoLedger { path } | NotALedger { path } | ReadOnly { path } | DemoNeedsEmpty { path } => {
+            NoLedger { path }
+            | NotALedger { path }
+            | ReadOnly { path }
+            | DemoNeedsEmpty { path } => {
                 vec![("path", p(path))]
             }
             TooNew {
@@ -196,10 +257,9 @@ impl Message for Error {
             AccountExists { number }
             | AccountAlreadyClosed { number }
             | MissingResultAccount { number } => vec![("number", t(number))],
-            AccountHasBalance { number, balance } => vec![
-                ("number", t(number)),
-                ("balance", (*balance).into()),
-            ],
+            AccountHasBalance { number, balance } => {
+                vec![("number", t(number)), ("balance", (*balance).into())]
+            }
             AlreadyClosed { period } => vec![("period", t(period))],
             DecemberWithYear { year } | EarlierYearOpen { year } => {
                 vec![("year", i64::from(*year).into())]

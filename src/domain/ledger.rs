@@ -137,26 +137,55 @@ pub enum LedgerError {
     TooFewLines,
     TooManyLines,
     /// A line with a zero amount (1-based line number).
-    ZeroAmount { line: usize },
-    AmountAboveCap { line: usize },
-    Unbalanced { debit: Fcfa, credit: Fcfa },
+    ZeroAmount {
+        line: usize,
+    },
+    AmountAboveCap {
+        line: usize,
+    },
+    Unbalanced {
+        debit: Fcfa,
+        credit: Fcfa,
+    },
     Overflow,
     EmptyKey,
     KeyTooLong,
-    DateOutOfRange { date: NaiveDate },
+    DateOutOfRange {
+        date: NaiveDate,
+    },
     /// The date falls in a closed month.
-    PeriodClosed { date: NaiveDate, closed_through: Month },
-    UnknownAccount { number: String },
-    ClosedAccount { number: String },
+    PeriodClosed {
+        date: NaiveDate,
+        closed_through: Month,
+    },
+    UnknownAccount {
+        number: String,
+    },
+    ClosedAccount {
+        number: String,
+    },
     /// Same idempotency key, other content.
-    KeyConflict { key: String, number: EntryNumber },
-    UnknownEntry { number: String },
-    AlreadyReversed { number: EntryNumber, by: EntryNumber },
-    ReversalOfReversal { number: EntryNumber },
+    KeyConflict {
+        key: String,
+        number: EntryNumber,
+    },
+    UnknownEntry {
+        number: String,
+    },
+    AlreadyReversed {
+        number: EntryNumber,
+        by: EntryNumber,
+    },
+    ReversalOfReversal {
+        number: EntryNumber,
+    },
     /// The same account is on both sides with nothing else (a no-op entry).
     SameAccountBothSides,
     /// A cash box or wallet would hold less than nothing.
-    NegativeCash { number: String, balance: Fcfa },
+    NegativeCash {
+        number: String,
+        balance: Fcfa,
+    },
 }
 
 impl Message for LedgerError {
@@ -519,9 +548,12 @@ pub fn parse_lines(text: &str) -> Result<Vec<LineInput>, (usize, LinesError)> {
         }
         let account = AccountNumber::parse(fields[0]).map_err(|e| (n, LinesError::Account(e)))?;
         let side = Side::parse(fields[1]).ok_or_else(|| (n, LinesError::Side(fields[1].into())))?;
-        let amount = super::money::parse_positive(fields[2]).map_err(|e| (n, LinesError::Money(e)))?;
+        let amount =
+            super::money::parse_positive(fields[2]).map_err(|e| (n, LinesError::Money(e)))?;
         let label = match fields.get(3) {
-            Some(l) => super::text::clean(l, MAX_LABEL, false).map_err(|e| (n, LinesError::Text(e)))?,
+            Some(l) => {
+                super::text::clean(l, MAX_LABEL, false).map_err(|e| (n, LinesError::Text(e)))?
+            }
             None => String::new(),
         };
         out.push(LineInput {
@@ -670,14 +702,21 @@ mod tests {
 
     #[test]
     fn lines_file() {
-        let text = "compte;sens;montant;libellé\n# vente\n5711;D;1 500;caisse\n7021;crédit;1500\n\n";
+        let text =
+            "compte;sens;montant;libellé\n# vente\n5711;D;1 500;caisse\n7021;crédit;1500\n\n";
         let lines = parse_lines(text).unwrap();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].amount, Fcfa::new(1500));
         assert_eq!(lines[0].label, "caisse");
         assert_eq!(lines[1].side, Side::Credit);
         assert_eq!(parse_lines("5711;D\n").unwrap_err().0, 1);
-        assert!(matches!(parse_lines("5711;X;100\n"), Err((1, LinesError::Side(_)))));
-        assert!(matches!(parse_lines("5711;D;100\n7021;C;1,5\n"), Err((2, LinesError::Money(_)))));
+        assert!(matches!(
+            parse_lines("5711;X;100\n"),
+            Err((1, LinesError::Side(_)))
+        ));
+        assert!(matches!(
+            parse_lines("5711;D;100\n7021;C;1,5\n"),
+            Err((2, LinesError::Money(_)))
+        ));
     }
 }

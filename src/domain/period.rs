@@ -23,7 +23,10 @@ pub enum PeriodError {
     BadYear(String),
     OutOfRange(String),
     /// `from` is after `to`.
-    Reversed { from: String, to: String },
+    Reversed {
+        from: String,
+        to: String,
+    },
 }
 
 impl Message for PeriodError {
@@ -98,8 +101,7 @@ impl Month {
         let s = input.trim();
         let bad = || PeriodError::BadMonth(s.to_string());
         let (y, m) = s.split_once('-').ok_or_else(bad)?;
-        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-        {
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
         let year: i32 = y.parse().map_err(|_| bad())?;
@@ -241,7 +243,11 @@ impl DateRange {
             last
         } else {
             if first != last || self.from == first.first_day() {
-                let start = if first == last { self.from } else { last.first_day() };
+                let start = if first == last {
+                    self.from
+                } else {
+                    last.first_day()
+                };
                 partial.push(DateRange {
                     from: start,
                     to: self.to,
@@ -274,9 +280,18 @@ mod tests {
     #[test]
     fn dates_in_both_forms() {
         assert_eq!(d("2026-10-31"), d("31/10/2026"));
-        assert!(matches!(parse_date("31/02/2026"), Err(PeriodError::BadDate(_))));
-        assert!(matches!(parse_date("2026-1-5"), Err(PeriodError::BadDate(_))));
-        assert!(matches!(parse_date("1999-12-31"), Err(PeriodError::OutOfRange(_))));
+        assert!(matches!(
+            parse_date("31/02/2026"),
+            Err(PeriodError::BadDate(_))
+        ));
+        assert!(matches!(
+            parse_date("2026-1-5"),
+            Err(PeriodError::BadDate(_))
+        ));
+        assert!(matches!(
+            parse_date("1999-12-31"),
+            Err(PeriodError::OutOfRange(_))
+        ));
         assert!(matches!(parse_date("hier"), Err(PeriodError::BadDate(_))));
     }
 
@@ -293,9 +308,18 @@ mod tests {
 
     #[test]
     fn bounds() {
-        assert_eq!(DateRange::parse_bound("2026", false).unwrap(), d("2026-01-01"));
-        assert_eq!(DateRange::parse_bound("2026-02", true).unwrap(), d("2026-02-28"));
-        assert_eq!(DateRange::parse_bound("2026-02-10", true).unwrap(), d("2026-02-10"));
+        assert_eq!(
+            DateRange::parse_bound("2026", false).unwrap(),
+            d("2026-01-01")
+        );
+        assert_eq!(
+            DateRange::parse_bound("2026-02", true).unwrap(),
+            d("2026-02-28")
+        );
+        assert_eq!(
+            DateRange::parse_bound("2026-02-10", true).unwrap(),
+            d("2026-02-10")
+        );
         assert!(DateRange::new(d("2026-02-10"), d("2026-02-09")).is_err());
     }
 
@@ -305,7 +329,10 @@ mod tests {
         let s = r.split();
         assert_eq!(
             s.whole,
-            Some((Month::parse("2026-01").unwrap(), Month::parse("2026-03").unwrap()))
+            Some((
+                Month::parse("2026-01").unwrap(),
+                Month::parse("2026-03").unwrap()
+            ))
         );
         assert!(s.partial.is_empty());
 
@@ -313,7 +340,10 @@ mod tests {
         let s = r.split();
         assert_eq!(
             s.whole,
-            Some((Month::parse("2026-02").unwrap(), Month::parse("2026-02").unwrap()))
+            Some((
+                Month::parse("2026-02").unwrap(),
+                Month::parse("2026-02").unwrap()
+            ))
         );
         assert_eq!(
             s.partial,

@@ -15,37 +15,89 @@ use super::{Message, MsgArg};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     /// `PRAGMA integrity_check` did not answer `ok`.
-    Integrity { detail: String },
+    Integrity {
+        detail: String,
+    },
     /// A protection the schema should have is missing (e.g. a trigger dropped).
-    Schema { detail: String },
-    Unbalanced { org: String, number: EntryNumber },
+    Schema {
+        detail: String,
+    },
+    Unbalanced {
+        org: String,
+        number: EntryNumber,
+    },
     /// The stored hash is not the hash of the stored content: altered.
-    HashMismatch { org: String, number: EntryNumber },
+    HashMismatch {
+        org: String,
+        number: EntryNumber,
+    },
     /// The entry does not point at the previous entry's hash.
-    BrokenLink { org: String, number: EntryNumber },
+    BrokenLink {
+        org: String,
+        number: EntryNumber,
+    },
     /// Chain positions jump: entries were removed from the middle.
-    ChainGap { org: String, expected: i64, number: EntryNumber },
+    ChainGap {
+        org: String,
+        expected: i64,
+        number: EntryNumber,
+    },
     /// Numbering within a fiscal year is not gapless.
-    NumberGap { org: String, expected: EntryNumber, number: EntryNumber },
+    NumberGap {
+        org: String,
+        expected: EntryNumber,
+        number: EntryNumber,
+    },
     /// The entry's number is not in the fiscal year of its date.
-    WrongYear { org: String, number: EntryNumber },
+    WrongYear {
+        org: String,
+        number: EntryNumber,
+    },
     /// The organisation's recorded chain head is beyond the last entry: the
     /// last entries were deleted.
-    Truncated { org: String, last: String, head: String, missing: i64 },
+    Truncated {
+        org: String,
+        last: String,
+        head: String,
+        missing: i64,
+    },
     /// The last entry is not the recorded chain head.
-    HeadMismatch { org: String, number: String },
+    HeadMismatch {
+        org: String,
+        number: String,
+    },
     /// Cached monthly totals differ from the lines.
-    CacheMismatch { org: String, account: String, month: String },
+    CacheMismatch {
+        org: String,
+        account: String,
+        month: String,
+    },
     /// A reversal that does not mirror the entry it reverses.
-    BadReversal { org: String, number: EntryNumber },
+    BadReversal {
+        org: String,
+        number: EntryNumber,
+    },
     /// An entry dated in a month that was already closed when it was posted.
-    ClosedPeriodViolation { org: String, number: EntryNumber, month: String },
+    ClosedPeriodViolation {
+        org: String,
+        number: EntryNumber,
+        month: String,
+    },
     /// The totals stored when a period was closed no longer match its lines.
-    CloseTotals { org: String, period: String, account: String },
+    CloseTotals {
+        org: String,
+        period: String,
+        account: String,
+    },
     /// The chain head stored at a period close is not in the chain any more.
-    CloseHead { org: String, period: String },
+    CloseHead {
+        org: String,
+        period: String,
+    },
     /// The audit log is not an unbroken append-only chain.
-    AuditBroken { id: i64 },
+    AuditBroken {
+        id: i64,
+    },
 }
 
 impl Problem {
@@ -136,7 +188,11 @@ impl Message for Problem {
                 org,
                 account,
                 month,
-            } => vec![("org", s(org)), ("account", s(account)), ("month", s(month))],
+            } => vec![
+                ("org", s(org)),
+                ("account", s(account)),
+                ("month", s(month)),
+            ],
             ClosedPeriodViolation { org, number, month } => vec![
                 ("org", s(org)),
                 ("number", s(&number.to_string())),
@@ -146,7 +202,11 @@ impl Message for Problem {
                 org,
                 period,
                 account,
-            } => vec![("org", s(org)), ("period", s(period)), ("account", s(account))],
+            } => vec![
+                ("org", s(org)),
+                ("period", s(period)),
+                ("account", s(account)),
+            ],
             CloseHead { org, period } => vec![("org", s(org)), ("period", s(period))],
             AuditBroken { id } => vec![("id", MsgArg::Int(*id))],
         }
@@ -220,7 +280,8 @@ impl ChainChecker {
     /// Closes whose head is before `chain_no` were in force when it was
     /// posted. A close's stored head must be the hash the chain had there.
     fn advance_closes(&mut self, chain_no: i64) {
-        while self.close_idx < self.closes.len() && self.closes[self.close_idx].head_chain < chain_no
+        while self.close_idx < self.closes.len()
+            && self.closes[self.close_idx].head_chain < chain_no
         {
             let c = self.closes[self.close_idx].clone();
             if c.head_chain != chain_no - 1 || c.head_hash != self.prev_hash {

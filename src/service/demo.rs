@@ -279,7 +279,9 @@ fn masks(rng: &mut Rng) -> Batch {
             b.add(
                 d,
                 &format!("VTE-{receipt:04}"),
-                &format!("Ventes du jour : {adult} masques adulte à 1 000 F, {child} enfant à 600 F"),
+                &format!(
+                    "Ventes du jour : {adult} masques adulte à 1 000 F, {child} enfant à 600 F"
+                ),
                 vec![dr("5711", total), cr("70212", total)],
             );
             if rng.chance(35) {
@@ -406,7 +408,12 @@ fn savings(rng: &mut Rng) -> Batch {
         }
         lines.insert(0, dr("5711", total));
         cash += total;
-        b.add(d, &doc, &format!("Réunion du {label} : achat de parts"), lines);
+        b.add(
+            d,
+            &doc,
+            &format!("Réunion du {label} : achat de parts"),
+            lines,
+        );
         b.add(
             d,
             &doc,
@@ -436,7 +443,12 @@ fn savings(rng: &mut Rng) -> Batch {
         if repaid_cash > 0 {
             repay_lines.insert(0, dr("5711", repaid_cash));
             cash += repaid_cash;
-            b.add(d, &doc, &format!("Réunion du {label} : remboursements de prêts"), repay_lines);
+            b.add(
+                d,
+                &doc,
+                &format!("Réunion du {label} : remboursements de prêts"),
+                repay_lines,
+            );
         }
         // Fines for lateness.
         let late = rng.range(0, 3);
@@ -549,9 +561,10 @@ pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
             books.close_month(actor, &org, m)?;
         }
         let org = books.org(code)?;
-        summary
-            .organisations
-            .push(format!("{} — {} ({} écritures)", org.code, org.name, org.entries));
+        summary.organisations.push(format!(
+            "{} — {} ({} écritures)",
+            org.code, org.name, org.entries
+        ));
     }
     Ok(summary)
 }

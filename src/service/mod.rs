@@ -4,7 +4,6 @@
 
 pub mod demo;
 
-
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -13,9 +12,7 @@ use serde::Serialize;
 use crate::domain::Lang;
 use crate::domain::account::{AccountNumber, is_income_statement};
 use crate::domain::chart::{RESULT_LOSS, RESULT_PROFIT, Template};
-use crate::domain::ledger::{
-    EntryNumber, LedgerError, LineInput, NewEntry, Side, genesis_hash,
-};
+use crate::domain::ledger::{EntryNumber, LedgerError, LineInput, NewEntry, Side, genesis_hash};
 use crate::domain::money::Fcfa;
 use crate::domain::period::{DateRange, Month};
 use crate::domain::report::{TrialBalance, trial_balance};
@@ -150,7 +147,13 @@ impl Books {
     }
 
     /// Creates an organisation with the chart of accounts of its template.
-    pub fn add_org(&mut self, actor: &Actor, code: &str, name: &str, kind: OrgKind) -> Result<OrgRow> {
+    pub fn add_org(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        name: &str,
+        kind: OrgKind,
+    ) -> Result<OrgRow> {
         let code = code.trim().to_lowercase();
         let code_ok = !code.is_empty()
             && code.len() <= 32
@@ -256,7 +259,12 @@ impl Books {
 
     /// Closes an account to new postings. Its history stays; an account with
     /// a balance cannot be closed (move the balance first).
-    pub fn close_account(&mut self, actor: &Actor, org: &OrgRow, number: &str) -> Result<AccountRow> {
+    pub fn close_account(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        number: &str,
+    ) -> Result<AccountRow> {
         let number = AccountNumber::parse(number)?;
         let current = self.account(org, number.as_str())?;
         if current.closed {
@@ -273,7 +281,13 @@ impl Books {
         let now = now();
         self.store.write(|tx| {
             tx.close_account(org.id, &number, &now)?;
-            tx.audit(&actor.name, "account.close", &org.code, number.as_str(), &now)
+            tx.audit(
+                &actor.name,
+                "account.close",
+                &org.code,
+                number.as_str(),
+                &now,
+            )
         })?;
         self.account(org, number.as_str())
     }
@@ -287,7 +301,13 @@ impl Books {
         self.store.write(|tx| {
             let out = tx.post(org, &entry, None, &actor.name, &now)?;
             if let PostOutcome::Posted(e) = &out {
-                tx.audit(&actor.name, "entry.post", &org.code, &e.number.to_string(), &now)?;
+                tx.audit(
+                    &actor.name,
+                    "entry.post",
+                    &org.code,
+                    &e.number.to_string(),
+                    &now,
+                )?;
             }
             Ok(out)
         })
@@ -334,12 +354,12 @@ impl Books {
         let reason = clean("reason", reason, 300, true)?;
         let now = now();
         self.store.write(|tx| {
-            let original = tx
-                .read()
-                .entry(org.id, number)?
-                .ok_or_else(|| LedgerError::UnknownEntry {
-                    number: number.to_string(),
-                })?;
+            let original =
+                tx.read()
+                    .entry(org.id, number)?
+                    .ok_or_else(|| LedgerError::UnknownEntry {
+                        number: number.to_string(),
+                    })?;
             if original.entry.reverses.is_some() {
                 return Err(LedgerError::ReversalOfReversal { number }.into());
             }
@@ -387,13 +407,13 @@ impl Books {
     }
 
     pub fn entry(&self, org: &OrgRow, number: EntryNumber) -> Result<EntryView> {
-        let v = self
-            .store
-            .read()
-            .entry(org.id, number)?
-            .ok_or_else(|| LedgerError::UnknownEntry {
-                number: number.to_string(),
-            })?;
+        let v =
+            self.store
+                .read()
+                .entry(org.id, number)?
+                .ok_or_else(|| LedgerError::UnknownEntry {
+                    number: number.to_string(),
+                })?;
         if !v.balanced {
             return Err(Error::CorruptEntry { number });
         }
@@ -426,7 +446,12 @@ impl Books {
 
     // ---- reports -------------------------------------------------------
 
-    pub fn trial_balance(&self, org: &OrgRow, range: DateRange, lang: Lang) -> Result<TrialBalance> {
+    pub fn trial_balance(
+        &self,
+        org: &OrgRow,
+        range: DateRange,
+        lang: Lang,
+    ) -> Result<TrialBalance> {
         let totals = self.store.read().account_totals(org.id, range, lang)?;
         Ok(trial_balance(totals, false))
     }
@@ -438,7 +463,9 @@ impl Books {
     }
 
     fn closed_through(org: &OrgRow) -> Option<Month> {
-        org.closed_through.as_deref().and_then(|m| Month::parse(m).ok())
+        org.closed_through
+            .as_deref()
+            .and_then(|m| Month::parse(m).ok())
     }
 
     /// First month with an entry, if any.
@@ -473,7 +500,12 @@ impl Books {
     /// Closes `month` (and any open month of the same year before it). No
     /// entry dated in a closed month is accepted afterwards. December closes
     /// with the year.
-    pub fn close_month(&mut self, actor: &Actor, org: &OrgRow, month: Month) -> Result<Vec<CloseRow>> {
+    pub fn close_month(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        month: Month,
+    ) -> Result<Vec<CloseRow>> {
         if month.month == 12 {
             return Err(Error::DecemberWithYear { year: month.year });
         }
@@ -570,14 +602,22 @@ impl Books {
                     lines,
                     source: Some(format!("year-close:{year}")),
                 };
-                let out = tx.post(org, &entry, None, &actor.name, &now).map_err(|e| match e {
-                    Error::Ledger(LedgerError::UnknownAccount { number })
-                    | Error::Ledger(LedgerError::ClosedAccount { number }) => {
-                        Error::MissingResultAccount { number }
-                    }
-                    other => other,
-                })?;
-                tx.audit(&actor.name, "entry.post", &org.code, &out.number().to_string(), &now)?;
+                let out = tx
+                    .post(org, &entry, None, &actor.name, &now)
+                    .map_err(|e| match e {
+                        Error::Ledger(LedgerError::UnknownAccount { number })
+                        | Error::Ledger(LedgerError::ClosedAccount { number }) => {
+                            Error::MissingResultAccount { number }
+                        }
+                        other => other,
+                    })?;
+                tx.audit(
+                    &actor.name,
+                    "entry.post",
+                    &org.code,
+                    &out.number().to_string(),
+                    &now,
+                )?;
             }
             let mut m = start;
             while m <= december {
@@ -588,8 +628,21 @@ impl Books {
                 m = m.next();
             }
             let first = Month::new(year, 1).expect("valid");
-            tx.record_close(org, &year.to_string(), "year", (first, december), &actor.name, &now)?;
-            tx.audit(&actor.name, "period.close", &org.code, &year.to_string(), &now)?;
+            tx.record_close(
+                org,
+                &year.to_string(),
+                "year",
+                (first, december),
+                &actor.name,
+                &now,
+            )?;
+            tx.audit(
+                &actor.name,
+                "period.close",
+                &org.code,
+                &year.to_string(),
+                &now,
+            )?;
             Ok(())
         })?;
         Ok(self.closes(org)?.split_off(before))
@@ -664,7 +717,10 @@ impl Books {
         })
     }
 
-    pub fn audit_log(&self, limit: Option<usize>) -> Result<Vec<crate::domain::verify::AuditRecord>> {
+    pub fn audit_log(
+        &self,
+        limit: Option<usize>,
+    ) -> Result<Vec<crate::domain::verify::AuditRecord>> {
         self.store.read().audit(limit)
     }
 

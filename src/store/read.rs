@@ -343,10 +343,7 @@ impl<'a> Reader<'a> {
         let heads: Vec<(i64, PostedEntry)> = st
             .query_map(rusqlite::params_from_iter(args), Self::entry_head)?
             .collect::<rusqlite::Result<_>>()?;
-        heads
-            .into_iter()
-            .map(|(id, e)| self.view(id, e))
-            .collect()
+        heads.into_iter().map(|(id, e)| self.view(id, e)).collect()
     }
 
     fn account_id(&self, org_id: i64, number: &str) -> Result<Option<i64>> {
@@ -447,14 +444,22 @@ impl<'a> Reader<'a> {
         range: DateRange,
         lang: Lang,
     ) -> Result<Vec<AccountTotals>> {
-        let name_col = if lang == Lang::En { "name_en" } else { "name_fr" };
+        let name_col = if lang == Lang::En {
+            "name_en"
+        } else {
+            "name_fr"
+        };
         let mut by_id: BTreeMap<i64, AccountTotals> = BTreeMap::new();
         {
             let mut st = self.conn.prepare_cached(&format!(
                 "SELECT id, number, {name_col} FROM accounts WHERE org_id = ?1"
             ))?;
             let rows = st.query_map([org_id], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })?;
             for row in rows {
                 let (id, account, name) = row?;
@@ -497,7 +502,11 @@ impl<'a> Reader<'a> {
                  GROUP BY l.account_id",
             )?;
             let rows = st.query_map(params![org_id, from.to_string(), to.to_string()], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
             })?;
             for row in rows {
                 let (id, d, c) = row?;
@@ -527,7 +536,11 @@ impl<'a> Reader<'a> {
                  WHERE org_id = ?1 AND month BETWEEN ?2 AND ?3 GROUP BY account_id",
             )?;
             let rows = st.query_map(params![org_id, m1.key(), m2.key()], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
             })?;
             for row in rows {
                 let (id, d, c) = row?;

@@ -418,10 +418,9 @@ impl<'c> WriteTx<'c> {
                  WHERE org_id = ?1 AND month BETWEEN ?2 AND ?3
                  GROUP BY account_id ORDER BY account_id",
             )?
-            .query_map(
-                params![org.id, months.0.key(), months.1.key()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?
+            .query_map(params![org.id, months.0.key(), months.1.key()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let total_debit: i64 = totals.iter().map(|t| t.1).sum();
         let total_credit: i64 = totals.iter().map(|t| t.2).sum();
