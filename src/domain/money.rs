@@ -298,7 +298,7 @@ fn group_digits(n: u64, sep: char) -> String {
     let len = plain.len();
     let mut out = String::with_capacity(len + len / 3);
     for (i, c) in plain.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

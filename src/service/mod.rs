@@ -684,7 +684,7 @@ impl Books {
             let mut checker = ChainChecker::new(
                 &org.code,
                 r.chain_head(org),
-                closes.iter().map(|c| c.0.clone()).collect(),
+                closes.iter().map(|c| c.record.clone()).collect(),
             );
             r.for_each_entry(org.id, |e| {
                 entries += 1;
@@ -692,8 +692,8 @@ impl Books {
             })?;
             checker.finish_chain();
             checker.check_cache(&r.cached_totals(org.id)?);
-            for (rec, months, id) in &closes {
-                checker.check_close_totals(&rec.period, *months, &r.close_totals(*id)?);
+            for c in &closes {
+                checker.check_close_totals(&c.record.period, c.months, &r.close_totals(c.id)?);
             }
             problems.append(&mut checker.problems);
             for (original, reversal) in r.reversal_pairs(org.id)? {

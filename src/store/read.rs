@@ -100,6 +100,14 @@ pub struct CloseRow {
     pub total_credit: Fcfa,
 }
 
+/// A recorded close, the months it covers and its row id.
+#[derive(Clone, Debug)]
+pub struct CloseInfo {
+    pub record: CloseRecord,
+    pub months: (Month, Month),
+    pub id: i64,
+}
+
 pub struct Reader<'a> {
     conn: &'a Connection,
 }
@@ -698,7 +706,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Recorded closes as the checker needs them, with the months each covers.
-    pub fn close_records(&self, org_id: i64) -> Result<Vec<(CloseRecord, (Month, Month), i64)>> {
+    pub fn close_records(&self, org_id: i64) -> Result<Vec<CloseInfo>> {
         let mut out = Vec::new();
         for c in self.closes(org_id)? {
             let months = if c.kind == "year" {
@@ -711,16 +719,16 @@ impl<'a> Reader<'a> {
                 let m = Month::parse(&c.period)?;
                 (m, m)
             };
-            out.push((
-                CloseRecord {
+            out.push(CloseInfo {
+                record: CloseRecord {
                     period: c.period.clone(),
                     through: months.1,
                     head_chain: c.head_chain,
                     head_hash: c.head_hash.clone(),
                 },
                 months,
-                c.id,
-            ));
+                id: c.id,
+            });
         }
         Ok(out)
     }

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PostOutcome {
     /// Newly recorded.
-    Posted(PostedEntry),
+    Posted(Box<PostedEntry>),
     /// The idempotency key was already used for the same content: nothing new
     /// was written; this is the entry that holds it.
     AlreadyRecorded(EntryNumber),
@@ -395,7 +395,7 @@ impl<'c> WriteTx<'c> {
                 closed_through: head.closed_through,
             },
         );
-        Ok(PostOutcome::Posted(posted))
+        Ok(PostOutcome::Posted(Box::new(posted)))
     }
 
     /// Records the close of `period` (a month `AAAA-MM` or a year `AAAA`)
