@@ -92,7 +92,14 @@ impl Ledger {
     pub fn with_coop() -> Ledger {
         let l = Ledger::init();
         l.ok(&[
-            "org", "add", "--code", "coop", "--name", "Coop Savon", "--kind", "coop",
+            "org",
+            "add",
+            "--code",
+            "coop",
+            "--name",
+            "Coop Savon",
+            "--kind",
+            "coop",
         ]);
         l
     }
