@@ -17,6 +17,25 @@ use crate::service::{Actor, Books, OrgKind, VerifyReport, clean};
 use crate::store::{EntryView, JournalQuery, OpenMode, OrgRow, PostOutcome};
 use crate::t;
 
+/// Prints a line on standard output. A closed pipe (`jatebo journal | head`)
+/// ends the program quietly instead of panicking; output only ever happens
+/// after the work is committed.
+macro_rules! outln {
+    () => {
+        $crate::cli::out_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::out_line(format_args!($($arg)*))
+    };
+}
+
+pub fn out_line(args: std::fmt::Arguments<'_>) {
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{args}").is_err() {
+        std::process::exit(0);
+    }
+}
+
 /// Exit status when `verify` finds a problem.
 pub const EXIT_PROBLEMS: i32 = 3;
 
@@ -25,8 +44,8 @@ pub const EXIT_PROBLEMS: i32 = 3;
 pub struct Cli {
     #[arg(long, global = true, env = "JATEBO_DB", value_name = "FICHIER", help = tr("cli-db"))]
     pub db: Option<PathBuf>,
-    #[arg(long, global = true, value_name = "fr|en", help = tr("cli-lang"))]
-    pub lang: Option<String>,
+    #[arg(long, global = true, value_enum, help = tr("cli-lang"))]
+    pub lang: Option<LangArg>,
     #[arg(long, global = true, env = "JATEBO_USER", help = tr("cli-user"))]
     pub user: Option<String>,
     #[arg(long, global = true, env = "JATEBO_ORG", help = tr("cli-org"))]
@@ -62,6 +81,12 @@ pub enum Command {
     },
     #[command(about = tr("cli-demo"))]
     Demo,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -252,7 +277,7 @@ fn json_out<T: Serialize>(value: &T) -> Result<()> {
     let s = serde_json::to_string_pretty(value).map_err(|e| Error::Json {
         detail: e.to_string(),
     })?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }
 
@@ -353,7 +378,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         // The TUI arrives in a later version; until then, help.
         use clap::CommandFactory;
         Cli::command().print_help().ok();
-        println!();
+        outln!();
         return Ok(0);
     };
     match command {
@@ -375,7 +400,7 @@ fn cmd_init(ctx: &Context) -> Result<i32> {
     if ctx.json {
         json_out(&serde_json::json!({ "path": books.path() }))?;
     } else {
-        println!(
+        outln!(
             "{}",
             t!("init-done", path = books.path().display().to_string())
         );
@@ -396,7 +421,7 @@ fn cmd_org(ctx: &Context, c: OrgCmd) -> Result<i32> {
             if ctx.json {
                 json_out(&org)?;
             } else {
-                println!(
+                outln!(
                     "{}",
                     t!(
                         "org-added",
@@ -413,7 +438,7 @@ fn cmd_org(ctx: &Context, c: OrgCmd) -> Result<i32> {
                 return json_out(&orgs).map(|_| 0);
             }
             if orgs.is_empty() {
-                println!("{}", tr("org-none"));
+                outln!("{}", tr("org-none"));
             }
             for o in orgs {
                 let kind = tr(&format!("org-kind-{}", o.kind));
@@ -422,7 +447,7 @@ fn cmd_org(ctx: &Context, c: OrgCmd) -> Result<i32> {
                     .clone()
                     .map(|m| t!("org-closed-through", month = m))
                     .unwrap_or_default();
-                println!(
+                outln!(
                     "{}  {}  ({})  {}  {}",
                     fit(&o.code, 12),
                     fit(&o.name, 36),
@@ -445,7 +470,7 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             if ctx.json {
                 json_out(&a)?;
             } else {
-                println!(
+                outln!(
                     "{}",
                     t!(
                         "account-added",
@@ -464,7 +489,7 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             if ctx.json {
                 return json_out(&accounts).map(|_| 0);
             }
-            println!(
+            outln!(
                 "{}  {}  {}  {}",
                 fit(&tr("col-account"), 8),
                 fit(&tr("col-name"), 44),
@@ -481,7 +506,7 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                 if a.closed {
                     name = format!("{name} ({})", tr("account-closed-mark"));
                 }
-                println!(
+                outln!(
                     "{}  {}  {}  {}",
                     fit(&a.number, 8),
                     fit(&name, 44),
@@ -496,7 +521,7 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             if ctx.json {
                 json_out(&a)?;
             } else {
-                println!(
+                outln!(
                     "{}",
                     t!(
                         "account-renamed",
@@ -511,7 +536,7 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             if ctx.json {
                 json_out(&a)?;
             } else {
-                println!("{}", t!("account-closed", number = a.number.clone()));
+                outln!("{}", t!("account-closed", number = a.number.clone()));
             }
         }
         AccountCmd::Ledger { number, period } => {
@@ -524,7 +549,7 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                 }))
                 .map(|_| 0);
             }
-            println!(
+            outln!(
                 "{}",
                 t!(
                     "ledger-title",
@@ -533,13 +558,13 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                     to = date_fmt(range.to)
                 )
             );
-            println!(
+            outln!(
                 "{}  {}",
                 fit(&tr("col-opening"), 64),
                 right(&opening.format_grouped(lang()), 14)
             );
             for l in &lines {
-                println!(
+                outln!(
                     "{}  {}  {}  {}  {}  {}",
                     date_fmt(l.date),
                     l.number,
@@ -570,11 +595,11 @@ fn print_outcome(ctx: &Context, out: &PostOutcome) -> Result<()> {
     }
     match out {
         PostOutcome::Posted(e) => {
-            println!("{}", t!("entry-recorded", number = e.number.to_string()));
-            println!("{}", t!("entry-hash", hash = e.hash.clone()));
+            outln!("{}", t!("entry-recorded", number = e.number.to_string()));
+            outln!("{}", t!("entry-hash", hash = e.hash.clone()));
         }
         PostOutcome::AlreadyRecorded(n) => {
-            println!("{}", t!("entry-already-recorded", number = n.to_string()))
+            outln!("{}", t!("entry-already-recorded", number = n.to_string()))
         }
     }
     Ok(())
@@ -665,7 +690,7 @@ fn read_text(path: &Path) -> Result<String> {
 
 fn print_entry(v: &EntryView) {
     let e = &v.entry;
-    println!(
+    outln!(
         "{}",
         t!(
             "entry-header",
@@ -674,8 +699,8 @@ fn print_entry(v: &EntryView) {
             doc = e.doc_ref.clone()
         )
     );
-    println!("  {}", e.memo);
-    println!(
+    outln!("  {}", e.memo);
+    outln!(
         "  {}",
         t!(
             "entry-meta",
@@ -684,20 +709,20 @@ fn print_entry(v: &EntryView) {
         )
     );
     if let Some(r) = e.reverses {
-        println!("  {}", t!("entry-reverses", number = r.to_string()));
+        outln!("  {}", t!("entry-reverses", number = r.to_string()));
     }
     if let Some(r) = v.reversed_by {
-        println!("  {}", t!("entry-reversed-by", number = r.to_string()));
+        outln!("  {}", t!("entry-reversed-by", number = r.to_string()));
     }
     if let Some(s) = &e.source {
-        println!("  {}", t!("entry-source", source = s.clone()));
+        outln!("  {}", t!("entry-source", source = s.clone()));
     }
     for l in &e.lines {
         let (d, c) = match l.side {
             Side::Debit => (l.amount, Fcfa::ZERO),
             Side::Credit => (Fcfa::ZERO, l.amount),
         };
-        println!(
+        outln!(
             "    {}  {}  {}  {}",
             fit(&l.account, 8),
             fit(&l.label, 30),
@@ -705,7 +730,7 @@ fn print_entry(v: &EntryView) {
             right(&amt(c), 14)
         );
     }
-    println!("  {}", t!("entry-hash", hash = e.hash.clone()));
+    outln!("  {}", t!("entry-hash", hash = e.hash.clone()));
 }
 
 fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
@@ -732,7 +757,7 @@ fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
         return json_out(&entries).map(|_| 0);
     }
     if entries.is_empty() {
-        println!("{}", tr("journal-empty"));
+        outln!("{}", tr("journal-empty"));
     }
     for v in &entries {
         let e = &v.entry;
@@ -741,7 +766,7 @@ fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
         } else {
             String::new()
         };
-        println!(
+        outln!(
             "{}  {}  {}  {}{}",
             e.number,
             date_fmt(e.date),
@@ -754,7 +779,7 @@ fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
                 Side::Debit => (l.amount, Fcfa::ZERO),
                 Side::Credit => (Fcfa::ZERO, l.amount),
             };
-            println!(
+            outln!(
                 "      {}  {}  {}",
                 fit(&l.account, 8),
                 right(&amt(d), 14),
@@ -789,11 +814,11 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
         return json_out(&v).map(|_| 0);
     }
     if orgs.is_empty() {
-        println!("{}", tr("org-none"));
+        outln!("{}", tr("org-none"));
     }
     let w = 13;
     for (org, tb) in &reports {
-        println!(
+        outln!(
             "{}",
             t!(
                 "balance-title",
@@ -802,7 +827,7 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
                 to = date_fmt(range.to)
             )
         );
-        println!(
+        outln!(
             "{}  {}  {}  {}  {}",
             fit("", 8),
             fit("", 28),
@@ -811,7 +836,7 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
             fit(&tr("col-closing"), 2 * w + 1)
         );
         let (d, c) = (tr("col-debit"), tr("col-credit"));
-        println!(
+        outln!(
             "{}  {}  {} {}  {} {}  {} {}",
             fit(&tr("col-account"), 8),
             fit(&tr("col-name"), 28),
@@ -823,7 +848,7 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
             right(&c, w)
         );
         for r in &tb.rows {
-            println!(
+            outln!(
                 "{}  {}  {} {}  {} {}  {} {}",
                 fit(&r.account, 8),
                 fit(&r.name, 28),
@@ -836,7 +861,7 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
             );
         }
         let t = &tb.totals;
-        println!(
+        outln!(
             "{}  {}  {} {}  {} {}  {} {}",
             fit("", 8),
             fit(&tr("col-totals"), 28),
@@ -848,11 +873,11 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
             right(&amt(t.closing_credit), w)
         );
         if t.balanced() {
-            println!("{}", tr("balance-balanced"));
+            outln!("{}", tr("balance-balanced"));
         } else {
-            println!("{}", tr("balance-unbalanced"));
+            outln!("{}", tr("balance-unbalanced"));
         }
-        println!();
+        outln!();
     }
     Ok(if reports.iter().all(|(_, tb)| tb.totals.balanced()) {
         0
@@ -876,7 +901,7 @@ fn cmd_period(ctx: &Context, c: PeriodCmd) -> Result<i32> {
                 return json_out(&closed).map(|_| 0);
             }
             for c in &closed {
-                println!(
+                outln!(
                     "{}",
                     t!(
                         "period-closed",
@@ -893,10 +918,10 @@ fn cmd_period(ctx: &Context, c: PeriodCmd) -> Result<i32> {
                 return json_out(&closes).map(|_| 0);
             }
             if closes.is_empty() {
-                println!("{}", tr("period-none"));
+                outln!("{}", tr("period-none"));
             }
             for c in &closes {
-                println!(
+                outln!(
                     "{}  {}  {}  {}  {}",
                     fit(&c.period, 8),
                     fit(&c.closed_at, 24),
@@ -920,7 +945,7 @@ fn cmd_verify(ctx: &Context) -> Result<i32> {
     if ctx.json {
         json_out(&report)?;
     } else if report.ok() {
-        println!(
+        outln!(
             "{}",
             t!(
                 "verify-ok",
@@ -930,10 +955,10 @@ fn cmd_verify(ctx: &Context) -> Result<i32> {
         );
     } else {
         let first = &report.problems[0];
-        println!("{}", t!("verify-failed", count = report.problems.len()));
-        println!("{}", crate::i18n::message(first));
+        outln!("{}", t!("verify-failed", count = report.problems.len()));
+        outln!("{}", crate::i18n::message(first));
         for p in report.problems.iter().skip(1).take(19) {
-            println!("  {}", crate::i18n::message(p));
+            outln!("  {}", crate::i18n::message(p));
         }
     }
     Ok(if report.ok() { 0 } else { EXIT_PROBLEMS })
@@ -953,7 +978,7 @@ fn cmd_audit(ctx: &Context, limit: Option<usize>) -> Result<i32> {
         return json_out(&v).map(|_| 0);
     }
     for r in rows {
-        println!(
+        outln!(
             "{:>6}  {}  {}  {}  {}  {}",
             r.id,
             fit(&r.at, 24),
@@ -977,7 +1002,7 @@ fn cmd_demo(ctx: &Context) -> Result<i32> {
     if ctx.json {
         json_out(&summary)?;
     } else {
-        println!(
+        outln!(
             "{}",
             t!(
                 "demo-done",
@@ -987,7 +1012,7 @@ fn cmd_demo(ctx: &Context) -> Result<i32> {
             )
         );
         for o in &summary.organisations {
-            println!("  {o}");
+            outln!("  {o}");
         }
     }
     std::io::stdout().flush().ok();

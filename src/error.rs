@@ -257,9 +257,11 @@ impl Message for Error {
             AccountExists { number }
             | AccountAlreadyClosed { number }
             | MissingResultAccount { number } => vec![("number", t(number))],
-            AccountHasBalance { number, balance } => {
-                vec![("number", t(number)), ("balance", (*balance).into())]
-            }
+            AccountHasBalance { number, balance } => vec![
+                ("number", t(number)),
+                ("balance", MsgArg::Amount(balance.abs())),
+                ("side", t(if *balance < 0 { "credit" } else { "debit" })),
+            ],
             AlreadyClosed { period } => vec![("period", t(period))],
             DecemberWithYear { year } | EarlierYearOpen { year } => {
                 vec![("year", i64::from(*year).into())]

@@ -93,11 +93,24 @@ fn format(lang: Lang, key: &str, args: &[(&str, MsgArg)]) -> Option<String> {
         match value {
             MsgArg::Text(s) => fargs.set(*name, FluentValue::from(s.clone())),
             MsgArg::Int(n) => fargs.set(*name, FluentValue::from(*n)),
+            MsgArg::Amount(n) => fargs.set(
+                *name,
+                FluentValue::from(crate::domain::money::Fcfa::new(*n).format_grouped(lang)),
+            ),
+            MsgArg::Date(d) => fargs.set(*name, FluentValue::from(date(*d, lang))),
         }
     }
     let mut errors = Vec::new();
     let s = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
     Some(s.into_owned())
+}
+
+/// A date the way the language writes it.
+pub fn date(d: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// Whether a key exists in both languages.

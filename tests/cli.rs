@@ -201,7 +201,7 @@ fn accounts() {
     l.post("coop", "2026-03-03", "Frais", "6058=700", "5711=700");
     let err = l.fail(&["account", "close", "6058"]);
     assert!(
-        err.contains("Le compte 6058 a un solde de 700 F CFA"),
+        err.contains("Le compte 6058 a un solde débiteur de 700 F CFA"),
         "{err}"
     );
     assert!(err.contains("soldez-le"), "{err}");
@@ -1014,6 +1014,8 @@ fn a_ledger_from_a_newer_jatebo_is_left_untouched() {
         assert!(err.contains("schéma 99"), "{err}");
         assert_eq!(before, l.bytes(), "jatebo {args:?} changed the file");
     }
+    // Not even the WAL companions appear beside it.
+    assert_no_sidecars(&l.path);
 }
 
 #[test]
@@ -1056,4 +1058,166 @@ fn no_arguments_prints_help() {
     assert_eq!(code(&o), 0, "{}", describe(&[], &o));
     assert!(stdout(&o).contains("Usage"));
     assert!(!l.path.exists());
+}
+
+#[test]
+fn output_cut_short_by_a_pipe_is_not_a_crash() {
+    use std::io::Read;
+    let l = Ledger::demo();
+    let mut child = l
+        .command(&["--json", "--org", "savon", "journal"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close the pipe as `| head -c1` would.
+    let mut out = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    out.read_exact(&mut one).unwrap();
+    drop(out);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(status.code(), Some(101), "{err}");
+}
+
+#[test]
+fn a_second_reversal_with_other_details_is_refused_not_called_a_retry() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-02", "Apport", "5711=10000", "1013=10000");
+    let n = l.post("coop", "2026-03-03", "Vente", "5711=500", "70211=500");
+    let reverse = |date: &str, reason: &str| {
+        vec![
+            "entry".to_string(),
+            "reverse".into(),
+            n.clone(),
+            "--date".into(),
+            date.into(),
+            "--reason".into(),
+            reason.into(),
+        ]
+    };
+    let args = reverse("2026-03-04", "doublon");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    l.ok(&args);
+    // The identical command again is a retry…
+    let out = l.ok(&args);
+    assert!(
+        out.contains("Déjà enregistrée sous le N° 2026-000003"),
+        "{out}"
+    );
+    // …but other details under the default key are a second reversal.
+    let args = reverse("2026-04-20", "autre motif");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = l.fail(&args);
+    assert!(
+        err.contains("déjà contre-passée par N° 2026-000003"),
+        "{err}"
+    );
+    assert_eq!(l.numbers(None).len(), 3);
+}
+
+#[test]
+fn amounts_and_dates_in_messages_are_written_the_french_way() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-02", "Apport", "5711=12500", "1013=12500");
+    let err = l.fail(&["account", "close", "1013"]);
+    assert!(
+        err.contains("a un solde créditeur de 12 500 F CFA"),
+        "{err}"
+    );
+    let err = l.fail(&[
+        "entry",
+        "add",
+        "--date",
+        "2026-03-03",
+        "--ref",
+        "R",
+        "--memo",
+        "m",
+        "--debit",
+        "6222=32500",
+        "--credit",
+        "5711=32500",
+    ]);
+    assert!(err.contains("passerait à -20 000 F CFA"), "{err}");
+    let err = l.fail(&[
+        "entry",
+        "add",
+        "--date",
+        "2026-03-03",
+        "--ref",
+        "R",
+        "--memo",
+        "m",
+        "--debit",
+        "5711=1500",
+        "--credit",
+        "70211=3000",
+    ]);
+    assert!(err.contains("écart 1 500 F CFA"), "{err}");
+    l.ok(&["period", "close", "--month", "2026-03"]);
+    let err = l.fail(&[
+        "entry",
+        "add",
+        "--date",
+        "2026-03-20",
+        "--ref",
+        "R",
+        "--memo",
+        "m",
+        "--debit",
+        "5711=100",
+        "--credit",
+        "70211=100",
+    ]);
+    assert!(
+        err.contains("La date 20/03/2026 tombe dans une période clôturée"),
+        "{err}"
+    );
+    let err = l.fail(&[
+        "--lang",
+        "en",
+        "entry",
+        "add",
+        "--date",
+        "2026-03-20",
+        "--ref",
+        "R",
+        "--memo",
+        "m",
+        "--debit",
+        "5711=100",
+        "--credit",
+        "70211=100",
+    ]);
+    assert!(
+        err.contains("The date 2026-03-20 falls in a closed period"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_language_is_refused_and_a_bad_code_is_echoed_as_typed() {
+    let l = Ledger::init();
+    let o = l.run(&["--lang", "de", "org", "list"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("de"), "{}", stderr(&o));
+    let err = l.fail(&[
+        "org",
+        "add",
+        "--code",
+        "Savon Ton",
+        "--name",
+        "x",
+        "--kind",
+        "coop",
+    ]);
+    assert!(err.contains("« Savon Ton »"), "{err}");
 }

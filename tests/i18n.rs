@@ -11,12 +11,16 @@ fn keys(sources: &[&str]) -> BTreeSet<String> {
     for src in sources {
         for line in src.lines() {
             let t = line.trim_end();
-            if t.starts_with(' ') || t.starts_with('#') || t.starts_with('*') || t.starts_with('[') {
+            if t.starts_with(' ') || t.starts_with('#') || t.starts_with('*') || t.starts_with('[')
+            {
                 continue;
             }
             if let Some((k, _)) = t.split_once(" =") {
                 let k = k.trim();
-                if !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                if !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
                     out.insert(k.to_string());
                 }
             }
@@ -69,7 +73,10 @@ fn keys_used_in(dir: &Path, found: &mut BTreeSet<String>) {
 #[test]
 fn every_key_the_code_uses_exists_in_both_languages() {
     let mut used = BTreeSet::new();
-    keys_used_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
+    keys_used_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut used,
+    );
     // Keys built at run time.
     for kind in ["coop", "savings"] {
         used.insert(format!("org-kind-{kind}"));
@@ -77,9 +84,16 @@ fn every_key_the_code_uses_exists_in_both_languages() {
     for class in 1..=9 {
         used.insert(format!("account-class-{class}"));
     }
-    assert!(used.len() > 80, "only {} keys found in the code", used.len());
+    assert!(
+        used.len() > 80,
+        "only {} keys found in the code",
+        used.len()
+    );
     let missing: Vec<_> = used.iter().filter(|k| !has_key(k)).collect();
-    assert!(missing.is_empty(), "keys used in code but not translated: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keys used in code but not translated: {missing:?}"
+    );
 }
 
 #[test]

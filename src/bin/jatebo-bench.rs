@@ -1,1 +1,1424 @@
-fn main() {}
+//! `jatebo-bench`: builds a large, realistic ledger through the real posting
+//! path and measures the read paths on it (trial balance, journal, general
+//! ledger, verify), with peak memory. See `docs/benchmarks.md`.
+//!
+//! ```text
+//! jatebo-bench generate --db /tmp/bench.db --entries 1000000
+//! jatebo-bench run --db /tmp/bench.db
+//! jatebo-bench cli-balance --db /tmp/bench.db
+//! ```
+//!
+//! `generate` and `run` are separate invocations on purpose: peak memory
+//! (VmHWM) is a process-wide high-water mark, and generation must not count
+//! against the query phases.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, ExitCode, Stdio};
+use std::time::Instant;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use clap::{Parser, Subcommand};
+
+use jatebo::domain::Lang;
+use jatebo::domain::account::AccountNumber;
+use jatebo::domain::ledger::{EntryNumber, LineInput, NewEntry, Side};
+use jatebo::domain::money::Fcfa;
+use jatebo::domain::period::{DateRange, Month};
+use jatebo::service::{Actor, Books, OrgKind};
+use jatebo::store::{JournalQuery, OpenMode, OrgRow, PostOutcome};
+
+type R<T> = std::result::Result<T, String>;
+
+fn err(e: jatebo::Error) -> String {
+    format!("{e} ({e:?})")
+}
+
+// ---- command line ----------------------------------------------------------
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "jatebo-bench",
+    about = "Generates a large jatebo ledger and measures its read paths"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Creates a new ledger of N entries through `Books::post_many`.
+    Generate {
+        /// Ledger file to create (must not exist).
+        #[arg(long)]
+        db: PathBuf,
+        /// Number of business entries, over all organisations.
+        #[arg(long)]
+        entries: u64,
+        /// Organisations: every third one is a savings group, the others coops.
+        #[arg(long, default_value_t = 3)]
+        orgs: usize,
+        #[arg(long, default_value_t = 20_260_101)]
+        seed: u64,
+        /// Entries per `post_many` call (one write transaction each).
+        #[arg(long, default_value_t = 10_000)]
+        batch: usize,
+        /// Member sub-accounts (4621001…) per savings group.
+        #[arg(long, default_value_t = 40)]
+        members: usize,
+        /// Credit purchases cancelled with `Books::reverse` afterwards.
+        #[arg(long, default_value_t = 100)]
+        reversals: usize,
+        /// Leave every fiscal year open (by default 2022–2025 are closed).
+        #[arg(long)]
+        no_close: bool,
+    },
+    /// Measures the read paths on an existing ledger.
+    Run {
+        #[arg(long)]
+        db: PathBuf,
+        /// Timed repetitions of each query, after one warm-up call.
+        #[arg(long, default_value_t = 30)]
+        iterations: usize,
+        /// Repetitions of the whole-ledger `verify` (0: skip it).
+        #[arg(long, default_value_t = 3)]
+        verify_iterations: usize,
+        /// Organisation to query (default: the first coop).
+        #[arg(long)]
+        org: Option<String>,
+        /// Fiscal year the period queries use.
+        #[arg(long, default_value_t = 2025)]
+        year: i32,
+    },
+    /// Times the real `jatebo balance` process end to end.
+    CliBalance {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        iterations: usize,
+        /// Organisation (default: the first coop).
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long, default_value_t = 2025)]
+        year: i32,
+        /// The `jatebo` binary (default: next to this one).
+        #[arg(long)]
+        jatebo: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Cmd::Generate {
+            db,
+            entries,
+            orgs,
+            seed,
+            batch,
+            members,
+            reversals,
+            no_close,
+        } => generate(&GenOptions {
+            db,
+            entries,
+            orgs,
+            seed,
+            batch,
+            members,
+            reversals,
+            close: !no_close,
+        }),
+        Cmd::Run {
+            db,
+            iterations,
+            verify_iterations,
+            org,
+            year,
+        } => run(&db, iterations, verify_iterations, org.as_deref(), year),
+        Cmd::CliBalance {
+            db,
+            iterations,
+            org,
+            year,
+            jatebo,
+        } => cli_balance(&db, iterations, org.as_deref(), year, jatebo),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jatebo-bench: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+// ---- process facts ---------------------------------------------------------
+
+/// A `kB` field of `/proc/self/status` (VmHWM, VmRSS), in kB.
+fn proc_status_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|l| {
+        let rest = l.strip_prefix(field)?.strip_prefix(':')?;
+        rest.trim().trim_end_matches("kB").trim().parse().ok()
+    })
+}
+
+/// Resets VmHWM to the current RSS (Linux ≥ 4.0), so each phase gets its own
+/// peak. False when the kernel does not allow it.
+fn reset_peak() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+fn mib(kb: Option<u64>) -> String {
+    kb.map(|k| format!("{:.1} MiB", k as f64 / 1024.0))
+        .unwrap_or_else(|| "n/a".into())
+}
+
+/// Largest peak RSS of any waited-for child, in kB (`getrusage`).
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn children_max_rss_kb() -> Option<u64> {
+    #[repr(C)]
+    struct Rusage {
+        utime: [i64; 2],
+        stime: [i64; 2],
+        maxrss: i64,
+        rest: [i64; 13],
+    }
+    unsafe extern "C" {
+        fn getrusage(who: i32, usage: *mut Rusage) -> i32;
+    }
+    const RUSAGE_CHILDREN: i32 = -1;
+    let mut u = Rusage {
+        utime: [0; 2],
+        stime: [0; 2],
+        maxrss: 0,
+        rest: [0; 13],
+    };
+    // SAFETY: `Rusage` has the layout of `struct rusage` on 64-bit Linux
+    // (two `struct timeval`, then 14 `long`), and `u` outlives the call.
+    let rc = unsafe { getrusage(RUSAGE_CHILDREN, &mut u) };
+    (rc == 0).then(|| u64::try_from(u.maxrss).unwrap_or(0))
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+fn children_max_rss_kb() -> Option<u64> {
+    None
+}
+
+/// Size of the ledger file plus its WAL, if any.
+fn ledger_size(db: &Path) -> u64 {
+    let len = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    len(db) + len(Path::new(&wal))
+}
+
+fn fmt_bytes(n: u64) -> String {
+    format!("{:.1} MiB ({n} bytes)", n as f64 / (1024.0 * 1024.0))
+}
+
+// ---- deterministic generator -------------------------------------------------
+
+/// SplitMix64: tiny, fast and the same on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// Uniform in `lo..=hi`.
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + self.below((hi - lo + 1) as u64) as i64
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    /// An amount in `lo..=hi` francs, a multiple of 25 F: the decade is
+    /// picked first, then a value in it, so small and large amounts are
+    /// both common (as in real books). Integers only: deterministic.
+    fn amount(&mut self, lo: i64, hi: i64) -> i64 {
+        let mut bands = Vec::with_capacity(6);
+        let mut a = lo;
+        while a <= hi {
+            let b = (a * 10 - 1).min(hi);
+            bands.push((a, b));
+            a *= 10;
+        }
+        let (a, b) = bands[self.below(bands.len() as u64) as usize];
+        let v = self.range(a, b);
+        (v - v % 25).max(lo)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const FIRST_NAMES: &[&str] = &[
+    "Aminata",
+    "Fatoumata",
+    "Awa",
+    "Mariam",
+    "Kadiatou",
+    "Oumou",
+    "Assitan",
+    "Djeneba",
+    "Salimata",
+    "Rokia",
+    "Hawa",
+    "Nana",
+    "Bintou",
+    "Korotoumou",
+    "Sitan",
+    "Maïmouna",
+];
+const LAST_NAMES: &[&str] = &[
+    "Traoré",
+    "Diarra",
+    "Coulibaly",
+    "Keïta",
+    "Koné",
+    "Sangaré",
+    "Diallo",
+    "Touré",
+    "Dembélé",
+    "Sissoko",
+    "Camara",
+    "Doumbia",
+];
+
+fn acc(n: &str) -> AccountNumber {
+    AccountNumber::parse(n).expect("bench account number")
+}
+
+fn dr(account: &str, amount: i64, label: &str) -> LineInput {
+    LineInput {
+        account: acc(account),
+        side: Side::Debit,
+        amount: Fcfa::new(amount),
+        label: label.to_string(),
+    }
+}
+
+fn cr(account: &str, amount: i64, label: &str) -> LineInput {
+    LineInput {
+        account: acc(account),
+        side: Side::Credit,
+        amount: Fcfa::new(amount),
+        label: label.to_string(),
+    }
+}
+
+/// Splits `total` in two positive parts, the first 30–70 % of it.
+fn split2(rng: &mut Rng, total: i64) -> (i64, i64) {
+    let a = (total * rng.range(30, 70) / 100).clamp(1, total - 1);
+    (a, total - a)
+}
+
+/// What the generator must know of an organisation to stay within the rules
+/// (cash boxes never below zero) and to look like real books.
+struct OrgGen {
+    org: OrgRow,
+    kind: OrgKind,
+    rng: Rng,
+    /// Entries still to generate, entries generated, and the total.
+    done: u64,
+    total: u64,
+    /// Receipt counter for document references.
+    doc: u64,
+    cash: i64,
+    wallet: i64,
+    social_cash: i64,
+    loans: i64,
+    /// Savings groups: member account number, name and savings balance.
+    members: Vec<(String, String, i64)>,
+    /// Two-line credit purchases, candidates for a reversal.
+    reversible: Vec<(EntryNumber, NaiveDate)>,
+}
+
+const FIRST_DAY: (i32, u32, u32) = (2022, 1, 1);
+const LAST_DAY: (i32, u32, u32) = (2026, 12, 31);
+
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(FIRST_DAY.0, FIRST_DAY.1, FIRST_DAY.2).expect("valid")
+}
+
+fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(LAST_DAY.0, LAST_DAY.1, LAST_DAY.2).expect("valid")
+}
+
+impl OrgGen {
+    /// Date of the k-th entry: spread evenly, in order, over 2022–2026.
+    fn date(&self, k: u64) -> NaiveDate {
+        let days = (last_day() - first_day()).num_days() as u64 + 1;
+        first_day() + Duration::days((k * days / self.total) as i64)
+    }
+
+    fn entry(
+        &mut self,
+        date: NaiveDate,
+        prefix: &str,
+        memo: &str,
+        lines: Vec<LineInput>,
+    ) -> NewEntry {
+        self.doc += 1;
+        NewEntry {
+            date,
+            doc_ref: format!("{prefix}-{}-{:06}", date.year(), self.doc),
+            memo: memo.to_string(),
+            idem_key: format!("bench:{}:{}", self.org.code, self.done),
+            lines,
+            source: None,
+        }
+    }
+
+    /// Tracks the cash boxes the entry moves.
+    fn apply(&mut self, e: &NewEntry) {
+        for l in &e.lines {
+            let signed = match l.side {
+                Side::Debit => l.amount.francs(),
+                Side::Credit => -l.amount.francs(),
+            };
+            match l.account.as_str() {
+                "5711" => self.cash += signed,
+                "5521" => self.wallet += signed,
+                "5721" => self.social_cash += signed,
+                "2712" => self.loans += signed,
+                _ => {}
+            }
+        }
+        debug_assert!(self.cash >= 0 && self.wallet >= 0 && self.social_cash >= 0);
+    }
+
+    fn next_entry(&mut self) -> NewEntry {
+        let date = self.date(self.done);
+        let e = match self.kind {
+            OrgKind::Coop => self.coop_entry(date),
+            OrgKind::Savings => self.savings_entry(date),
+        };
+        self.apply(&e);
+        self.done += 1;
+        e
+    }
+
+    fn coop_entry(&mut self, date: NaiveDate) -> NewEntry {
+        let roll = self.rng.below(100);
+        match roll {
+            // Cash sales at the workshop: 2 or 3 lines.
+            0..28 => {
+                let a = self.rng.amount(100, 150_000);
+                if self.rng.chance(20) && a >= 200 {
+                    let (s, m) = split2(&mut self.rng, a);
+                    self.entry(
+                        date,
+                        "RC",
+                        "Vente au comptant — savon et masques",
+                        vec![dr("5711", a, ""), cr("70211", s, ""), cr("70212", m, "")],
+                    )
+                } else {
+                    let product = if self.rng.chance(70) {
+                        "70211"
+                    } else {
+                        "70212"
+                    };
+                    self.entry(
+                        date,
+                        "RC",
+                        "Vente au comptant",
+                        vec![dr("5711", a, ""), cr(product, a, "")],
+                    )
+                }
+            }
+            // Sales paid by Orange Money.
+            28..42 => {
+                let a = self.rng.amount(100, 200_000);
+                let product = if self.rng.chance(50) {
+                    "70211"
+                } else {
+                    "70212"
+                };
+                self.entry(
+                    date,
+                    "OM",
+                    "Vente payée par Orange Money",
+                    vec![dr("5521", a, ""), cr(product, a, "")],
+                )
+            }
+            // Sales on credit to a shop: 3 lines.
+            42..50 => {
+                let a = self.rng.amount(1_000, 500_000).max(200);
+                let (s, m) = split2(&mut self.rng, a);
+                let client = format!("Boutique {}", self.rng.pick(LAST_NAMES));
+                self.entry(
+                    date,
+                    "FV",
+                    "Vente à crédit à une boutique de Bamako",
+                    vec![
+                        dr("4111", a, &client),
+                        cr("70211", s, ""),
+                        cr("70212", m, ""),
+                    ],
+                )
+            }
+            // Weekly market: cash, wallet and credit against two products: 5 lines.
+            50..55 => {
+                let a = self.rng.amount(100, 100_000);
+                let b = self.rng.amount(100, 100_000);
+                let c = self.rng.amount(100, 100_000);
+                let (s, m) = split2(&mut self.rng, a + b + c);
+                self.entry(
+                    date,
+                    "MH",
+                    "Foire hebdomadaire : ventes du jour",
+                    vec![
+                        dr("5711", a, "Espèces"),
+                        dr("5521", b, "Orange Money"),
+                        dr("4111", c, "Crédit clients"),
+                        cr("70211", s, ""),
+                        cr("70212", m, ""),
+                    ],
+                )
+            }
+            // Customers pay what they owe.
+            55..65 => {
+                let a = self.rng.amount(500, 300_000);
+                let into = if self.rng.chance(70) { "5711" } else { "5521" };
+                self.entry(
+                    date,
+                    "RC",
+                    "Règlement client",
+                    vec![dr(into, a, ""), cr("4111", a, "")],
+                )
+            }
+            // Raw materials (oil, soda, fabric): 2 to 6 lines.
+            65..80 => {
+                let mut debits = vec![dr("6021", self.rng.amount(500, 400_000), "")];
+                if self.rng.chance(50) {
+                    debits.push(dr("6025", self.rng.amount(100, 20_000), "Transport"));
+                }
+                if self.rng.chance(30) {
+                    debits.push(dr("6081", self.rng.amount(100, 50_000), "Emballages"));
+                }
+                let total: i64 = debits.iter().map(|l| l.amount.francs()).sum();
+                let mode = self.rng.below(100);
+                let mut credits = Vec::new();
+                let mut left = total;
+                if mode < 40 && self.cash >= 100 {
+                    let c = left.min(self.cash);
+                    credits.push(cr("5711", c, ""));
+                    left -= c;
+                }
+                if mode < 60 && left > 0 && self.wallet >= 100 {
+                    let w = left.min(self.wallet);
+                    credits.push(cr("5521", w, ""));
+                    left -= w;
+                }
+                if left > 0 {
+                    credits.push(cr("4011", left, "Fournisseur Médine"));
+                }
+                let reversible = debits.len() == 1 && credits.len() == 1 && left > 0;
+                let mut lines = debits;
+                lines.append(&mut credits);
+                let e = self.entry(
+                    date,
+                    "FA",
+                    "Achat de matières premières au marché de Médine",
+                    lines,
+                );
+                if reversible {
+                    // The number is known once posted; remember the position.
+                    self.reversible.push((
+                        EntryNumber {
+                            year: 0,
+                            seq: self.done as i64,
+                        },
+                        date,
+                    ));
+                }
+                e
+            }
+            // Paying suppliers, from the cash box or the wallet.
+            80..88 if self.cash >= 1_000 || self.wallet >= 1_000 => {
+                let from = if self.cash >= self.wallet {
+                    "5711"
+                } else {
+                    "5521"
+                };
+                let available = self.cash.max(self.wallet);
+                let a = self.rng.amount(1_000, 300_000).min(available);
+                self.entry(
+                    date,
+                    "PF",
+                    "Règlement fournisseur",
+                    vec![dr("4011", a, ""), cr(from, a, "")],
+                )
+            }
+            // Overheads: water, electricity, charcoal, telephone, rent.
+            88..94 => {
+                let (account, memo) = *self.rng.pick(&[
+                    ("6051", "Facture d'eau"),
+                    ("6052", "Facture d'électricité"),
+                    ("6053", "Charbon pour la cuisson du savon"),
+                    ("6281", "Crédit téléphone"),
+                    ("6222", "Loyer de l'atelier"),
+                ]);
+                let a = self.rng.amount(100, 150_000);
+                let from = if self.cash >= a {
+                    "5711"
+                } else if self.wallet >= a {
+                    "5521"
+                } else {
+                    "4011"
+                };
+                self.entry(date, "PC", memo, vec![dr(account, a, ""), cr(from, a, "")])
+            }
+            // Members pay up their shares (parts sociales).
+            _ => {
+                let a = self.rng.range(1, 20) * 5_000;
+                let member = format!(
+                    "{} {}",
+                    self.rng.pick(FIRST_NAMES),
+                    self.rng.pick(LAST_NAMES)
+                );
+                self.entry(
+                    date,
+                    "PS",
+                    "Libération de parts sociales",
+                    vec![dr("5711", a, &member), cr("1013", a, &member)],
+                )
+            }
+        }
+    }
+
+    fn savings_entry(&mut self, date: NaiveDate) -> NewEntry {
+        let roll = self.rng.below(100);
+        match roll {
+            // Savings at the weekly meeting: 1 to 5 members, 2 to 6 lines.
+            0..40 => self.savings_meeting(date),
+            // Social fund contributions, kept in their own box.
+            40..50 => {
+                let a = self.rng.range(4, 200) * 25;
+                self.entry(
+                    date,
+                    "FS",
+                    "Cotisations au fonds social",
+                    vec![dr("5721", a, ""), cr("1121", a, "")],
+                )
+            }
+            // A loan from the loan fund.
+            50..62 if self.cash >= 5_000 => {
+                let a = self.rng.amount(5_000, 500_000).min(self.cash);
+                let m = self.rng.below(self.members.len() as u64) as usize;
+                let name = self.members[m].1.clone();
+                self.entry(
+                    date,
+                    "PR",
+                    "Décaissement de prêt",
+                    vec![dr("2712", a, &name), cr("5711", a, &name)],
+                )
+            }
+            // A repayment with interest: 3 lines.
+            62..80 if self.loans >= 1_000 => {
+                let p = self.rng.amount(1_000, 100_000).min(self.loans);
+                let i = (p / 10 - (p / 10) % 25).max(25);
+                let m = self.rng.below(self.members.len() as u64) as usize;
+                let name = self.members[m].1.clone();
+                self.entry(
+                    date,
+                    "RB",
+                    "Remboursement de prêt avec intérêts",
+                    vec![
+                        dr("5711", p + i, &name),
+                        cr("2712", p, &name),
+                        cr("7712", i, &name),
+                    ],
+                )
+            }
+            // Fines for lateness or absence.
+            80..88 => {
+                let a = self.rng.range(4, 100) * 25;
+                self.entry(
+                    date,
+                    "AM",
+                    "Amendes (retards, absences)",
+                    vec![dr("5711", a, ""), cr("75883", a, "")],
+                )
+            }
+            // A member takes part of her savings out.
+            88..95 => {
+                let m = self.rng.below(self.members.len() as u64) as usize;
+                let want = self.rng.amount(500, 50_000);
+                let a = want.min(self.members[m].2).min(self.cash);
+                if a < 100 {
+                    return self.savings_meeting(date);
+                }
+                self.members[m].2 -= a;
+                let (number, name) = (self.members[m].0.clone(), self.members[m].1.clone());
+                self.entry(
+                    date,
+                    "RE",
+                    "Retrait d'épargne",
+                    vec![dr(&number, a, &name), cr("5711", a, &name)],
+                )
+            }
+            // Solidarity payout from the social fund.
+            95..97 if self.social_cash >= 1_000 => {
+                let a = self
+                    .rng
+                    .range(40, 800)
+                    .saturating_mul(25)
+                    .min(self.social_cash);
+                self.entry(
+                    date,
+                    "FS",
+                    "Aide de solidarité (naissance, décès)",
+                    vec![dr("1121", a, ""), cr("5721", a, "")],
+                )
+            }
+            // Small expenses: passbooks, padlocks, telephone.
+            97..100 if self.cash >= 100 => {
+                let (account, memo) = *self.rng.pick(&[
+                    ("6055", "Achat de livrets et registres"),
+                    ("6056", "Achat de cadenas pour la caisse"),
+                    ("6281", "Crédit téléphone de la présidente"),
+                ]);
+                let a = self.rng.amount(100, 25_000).min(self.cash);
+                self.entry(
+                    date,
+                    "PC",
+                    memo,
+                    vec![dr(account, a, ""), cr("5711", a, "")],
+                )
+            }
+            _ => self.savings_meeting(date),
+        }
+    }
+
+    fn savings_meeting(&mut self, date: NaiveDate) -> NewEntry {
+        let n = self.rng.range(1, 5) as usize;
+        let mut lines = vec![dr("5711", 1, "")];
+        let mut total = 0;
+        let start = self.rng.below(self.members.len() as u64) as usize;
+        for j in 0..n {
+            let m = (start + j * 7) % self.members.len();
+            let a = self.rng.amount(100, 25_000);
+            self.members[m].2 += a;
+            total += a;
+            let label = format!("Épargne — {}", self.members[m].1);
+            lines.push(cr(&self.members[m].0.clone(), a, &label));
+        }
+        lines[0].amount = Fcfa::new(total);
+        self.entry(
+            date,
+            "RE",
+            "Réunion hebdomadaire : épargne des membres",
+            lines,
+        )
+    }
+}
+
+struct GenOptions {
+    db: PathBuf,
+    entries: u64,
+    orgs: usize,
+    seed: u64,
+    batch: usize,
+    members: usize,
+    reversals: usize,
+    close: bool,
+}
+
+fn org_identity(i: usize) -> (String, String, OrgKind) {
+    const COOPS: &[(&str, &str)] = &[
+        ("savon", "Coopérative des savonnières de Kati"),
+        ("karite", "Coopérative du karité de Siby"),
+    ];
+    const SAVINGS: &[(&str, &str)] = &[("benkadi", "Groupe d'épargne Benkadi de Sikasso")];
+    let (kind, list, n) = if i % 3 == 2 {
+        (OrgKind::Savings, SAVINGS, i / 3)
+    } else {
+        (OrgKind::Coop, COOPS, i - i / 3)
+    };
+    let (code, name) = list[n % list.len()];
+    let round = n / list.len();
+    if round == 0 {
+        (code.to_string(), name.to_string(), kind)
+    } else {
+        (
+            format!("{code}-{}", round + 1),
+            format!("{name} ({})", round + 1),
+            kind,
+        )
+    }
+}
+
+fn generate(o: &GenOptions) -> R<()> {
+    if o.db.exists() {
+        return Err(format!(
+            "{} already exists: generate makes a new ledger, remove it first",
+            o.db.display()
+        ));
+    }
+    if o.orgs == 0 || o.entries < o.orgs as u64 || o.batch == 0 || o.members == 0 {
+        return Err("need at least one org, one entry per org, a batch and a member".into());
+    }
+    jatebo::i18n::set_lang(Lang::Fr);
+    let t_all = Instant::now();
+    let mut books = Books::open(&o.db, OpenMode::CreateIfMissing).map_err(err)?;
+    let actor = Actor::new("bench").map_err(err)?;
+    let mut gens = Vec::new();
+    for i in 0..o.orgs {
+        let (code, name, kind) = org_identity(i);
+        let org = books.add_org(&actor, &code, &name, kind).map_err(err)?;
+        let mut members = Vec::new();
+        if kind == OrgKind::Savings {
+            for m in 0..o.members {
+                let number = format!("4621{:03}", m + 1);
+                let name = format!(
+                    "{} {}",
+                    FIRST_NAMES[m % FIRST_NAMES.len()],
+                    LAST_NAMES[(m * 5 + m / FIRST_NAMES.len()) % LAST_NAMES.len()]
+                );
+                books
+                    .add_account(&actor, &org, &number, &format!("Épargne de {name}"), None)
+                    .map_err(err)?;
+                members.push((number, name, 0));
+            }
+        }
+        let total = o.entries / o.orgs as u64 + u64::from((i as u64) < o.entries % o.orgs as u64);
+        gens.push(OrgGen {
+            org,
+            kind,
+            rng: Rng(o.seed ^ (0xA076_1D64_78BD_642F_u64.wrapping_mul(i as u64 + 1))),
+            done: 0,
+            total,
+            doc: 0,
+            cash: 0,
+            wallet: 0,
+            social_cash: 0,
+            loans: 0,
+            members,
+            reversible: Vec::new(),
+        });
+    }
+    eprintln!(
+        "generating {} entries for {} organisations into {} (batches of {})",
+        o.entries,
+        o.orgs,
+        o.db.display(),
+        o.batch
+    );
+
+    // Posting, batch by batch, organisations in turn.
+    let t_post = Instant::now();
+    let mut posted = 0u64;
+    let mut lines = 0u64;
+    let mut last_report = Instant::now();
+    loop {
+        let mut any = false;
+        for g in gens.iter_mut() {
+            if g.done == g.total {
+                continue;
+            }
+            any = true;
+            let n = (g.total - g.done).min(o.batch as u64);
+            let first = g.done;
+            let reversible_before = g.reversible.len();
+            let batch: Vec<NewEntry> = (0..n).map(|_| g.next_entry()).collect();
+            lines += batch.iter().map(|e| e.lines.len() as u64).sum::<u64>();
+            let out = books.post_many(&actor, &g.org, &batch).map_err(|e| {
+                format!(
+                    "posting entries {first}..{} of {}: {}",
+                    first + n,
+                    g.org.code,
+                    err(e)
+                )
+            })?;
+            for (k, outcome) in out.iter().enumerate() {
+                if !matches!(outcome, PostOutcome::Posted(_)) {
+                    return Err(format!(
+                        "entry {} of {} was not posted ({outcome:?}): is the file new?",
+                        first + k as u64,
+                        g.org.code
+                    ));
+                }
+            }
+            // Now the numbers of the reversible purchases are known.
+            for r in &mut g.reversible[reversible_before..] {
+                r.0 = out[(r.0.seq as u64 - first) as usize].number();
+            }
+            posted += n;
+            if last_report.elapsed().as_secs_f64() >= 5.0 || posted == o.entries {
+                let s = t_post.elapsed().as_secs_f64();
+                eprintln!(
+                    "  {posted:>9} / {} entries  {:>6.1} s  {:>7.0} entries/s  {}",
+                    o.entries,
+                    s,
+                    posted as f64 / s,
+                    fmt_bytes(ledger_size(&o.db))
+                );
+                last_report = Instant::now();
+            }
+        }
+        if !any {
+            break;
+        }
+    }
+    let post_s = t_post.elapsed().as_secs_f64();
+
+    // Reversals of credit purchases, through the reversal use-case.
+    let t_rev = Instant::now();
+    let coops: Vec<usize> = (0..gens.len())
+        .filter(|&i| gens[i].kind == OrgKind::Coop)
+        .collect();
+    let mut reversed = 0usize;
+    if !coops.is_empty() && o.reversals > 0 {
+        for (j, &i) in coops.iter().enumerate() {
+            let share = o.reversals / coops.len() + usize::from(j < o.reversals % coops.len());
+            let g = &gens[i];
+            if share == 0 || g.reversible.is_empty() {
+                continue;
+            }
+            let step = (g.reversible.len() / share).max(1);
+            for (number, date) in g.reversible.iter().step_by(step).take(share) {
+                let when = (*date + Duration::days(3)).min(last_day());
+                let when = if when.year() == date.year() {
+                    when
+                } else {
+                    *date
+                };
+                books
+                    .reverse(
+                        &actor,
+                        &g.org,
+                        *number,
+                        when,
+                        "Facture saisie en double",
+                        &format!("bench-reverse:{}:{number}", g.org.code),
+                    )
+                    .map_err(|e| format!("reversing {number} of {}: {}", g.org.code, err(e)))?;
+                reversed += 1;
+            }
+        }
+    }
+    let rev_s = t_rev.elapsed().as_secs_f64();
+
+    // Year-end closes of every year but the last, through `close_year`.
+    let t_close = Instant::now();
+    let mut closed = 0;
+    if o.close {
+        for g in &gens {
+            for year in FIRST_DAY.0..LAST_DAY.0 {
+                let org = books.org(&g.org.code).map_err(err)?;
+                books
+                    .close_year(&actor, &org, year)
+                    .map_err(|e| format!("closing {year} of {}: {}", g.org.code, err(e)))?;
+                closed += 1;
+            }
+        }
+    }
+    let close_s = t_close.elapsed().as_secs_f64();
+    let orgs = books.orgs().map_err(err)?;
+    let total_entries: i64 = orgs.iter().map(|o| o.entries).sum();
+    drop(books); // last connection: checkpoints and removes the WAL.
+    let all_s = t_all.elapsed().as_secs_f64();
+    let size = ledger_size(&o.db);
+
+    println!("## Generation\n");
+    println!("| | |\n|---|---|");
+    println!("| ledger | `{}` |", o.db.display());
+    println!(
+        "| organisations | {} ({}) |",
+        orgs.len(),
+        orgs.iter()
+            .map(|o| format!("{} {}: {} entries", o.kind, o.code, o.entries))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    println!("| business entries posted | {posted} ({lines} lines) |");
+    println!("| reversals | {reversed} |");
+    println!("| years closed | {closed} |");
+    println!("| entries in the ledger | {total_entries} |");
+    println!(
+        "| posting time | {post_s:.1} s ({:.0} entries/s, batches of {}) |",
+        posted as f64 / post_s,
+        o.batch
+    );
+    println!("| reversals time | {rev_s:.2} s |");
+    println!("| year closes time | {close_s:.2} s |");
+    println!("| total time | {all_s:.1} s |");
+    println!("| file size | {} |", fmt_bytes(size));
+    println!(
+        "| peak RSS of the generator (VmHWM) | {} |",
+        mib(proc_status_kb("VmHWM"))
+    );
+    Ok(())
+}
+
+// ---- measurements --------------------------------------------------------------
+
+struct Measure {
+    name: String,
+    /// What it returned (rows, entries).
+    rows: String,
+    first_ms: f64,
+    samples: Vec<f64>,
+    target_ms: Option<f64>,
+}
+
+impl Measure {
+    fn sorted(&self) -> Vec<f64> {
+        let mut s = self.samples.clone();
+        s.sort_by(f64::total_cmp);
+        s
+    }
+
+    /// Nearest-rank percentile.
+    fn pct(&self, p: f64) -> f64 {
+        let s = self.sorted();
+        let rank = ((p * s.len() as f64).ceil() as usize).clamp(1, s.len());
+        s[rank - 1]
+    }
+
+    fn row(&self) -> String {
+        let s = self.sorted();
+        let (min, max) = (s[0], s[s.len() - 1]);
+        let median = if s.len() % 2 == 1 {
+            s[s.len() / 2]
+        } else {
+            (s[s.len() / 2 - 1] + s[s.len() / 2]) / 2.0
+        };
+        let p95 = self.pct(0.95);
+        let (target, verdict) = match self.target_ms {
+            None => ("—".to_string(), "—".to_string()),
+            Some(t) => {
+                let v = if p95 < t && max < t {
+                    "met".to_string()
+                } else if p95 < t {
+                    format!("met at p95 (max {max:.1} ms over)")
+                } else {
+                    format!("**not met** (p95 {:.1}×)", p95 / t)
+                };
+                (format!("< {t:.0} ms"), v)
+            }
+        };
+        format!(
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {} | {} |",
+            self.name, self.rows, self.first_ms, min, median, p95, max, target, verdict
+        )
+    }
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// One warm-up call (reported as "first"), then `n` timed calls.
+fn measure<T>(
+    name: &str,
+    n: usize,
+    target_ms: Option<f64>,
+    mut f: impl FnMut() -> R<T>,
+    rows: impl Fn(&T) -> String,
+) -> R<Measure> {
+    let t = Instant::now();
+    let first = f()?;
+    let first_ms = ms(t);
+    let mut samples = Vec::with_capacity(n);
+    for _ in 0..n.max(1) {
+        let t = Instant::now();
+        let v = f()?;
+        samples.push(ms(t));
+        std::hint::black_box(&v);
+    }
+    let m = Measure {
+        name: name.to_string(),
+        rows: rows(&first),
+        first_ms,
+        samples,
+        target_ms,
+    };
+    eprintln!("  {}", m.row());
+    Ok(m)
+}
+
+fn pick_org(books: &Books, code: Option<&str>) -> R<OrgRow> {
+    match code {
+        Some(c) => books.org(c).map_err(err),
+        None => books
+            .orgs()
+            .map_err(err)?
+            .into_iter()
+            .find(|o| o.kind == "coop")
+            .ok_or_else(|| "no coop in this ledger: name one with --org".to_string()),
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> R<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("bad date {y}-{m}-{d}"))
+}
+
+fn range(from: NaiveDate, to: NaiveDate) -> R<DateRange> {
+    DateRange::new(from, to).map_err(|e| format!("{e:?}"))
+}
+
+struct Phase {
+    name: &'static str,
+    peak_kb: Option<u64>,
+}
+
+fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<()> {
+    jatebo::i18n::set_lang(Lang::Fr);
+    if !db.exists() {
+        return Err(format!(
+            "{} does not exist: run `generate` first",
+            db.display()
+        ));
+    }
+    let size = ledger_size(db);
+    let mut phases = Vec::new();
+    let t = Instant::now();
+    let books = Books::open(db, OpenMode::Existing).map_err(err)?;
+    let open_ms = ms(t);
+    let org = pick_org(&books, org)?;
+    let orgs = books.orgs().map_err(err)?;
+    let total_entries: i64 = orgs.iter().map(|o| o.entries).sum();
+    phases.push(Phase {
+        name: "open",
+        peak_kb: proc_status_kb("VmHWM"),
+    });
+    let resettable = reset_peak();
+    let end_phase = |name: &'static str, phases: &mut Vec<Phase>| {
+        phases.push(Phase {
+            name,
+            peak_kb: proc_status_kb("VmHWM"),
+        });
+        reset_peak();
+    };
+    eprintln!(
+        "ledger {} ({}), {} entries; org {} ({} entries); {} timed iterations",
+        db.display(),
+        fmt_bytes(size),
+        total_entries,
+        org.code,
+        org.entries,
+        n
+    );
+
+    let june = Month::new(year, 6).ok_or("bad --year")?;
+    let mut results = Vec::new();
+
+    // 1. Trial balances.
+    let tb_ranges: Vec<(String, DateRange)> = vec![
+        (format!("trial balance, year {year}"), DateRange::year(year)),
+        (
+            format!("trial balance, month {june}"),
+            DateRange::month(june),
+        ),
+        (
+            format!("trial balance, {year}-03-15 → {year}-09-14 (partial months)"),
+            range(date(year, 3, 15)?, date(year, 9, 14)?)?,
+        ),
+        (
+            format!("trial balance, {year}-03-02 → {year}-04-29 (worst case: all from lines)"),
+            range(date(year, 3, 2)?, date(year, 4, 29)?)?,
+        ),
+        (
+            "trial balance, all time (2000 → 2099)".to_string(),
+            range(date(2000, 1, 1)?, date(2099, 12, 31)?)?,
+        ),
+    ];
+    for (name, r) in &tb_ranges {
+        results.push(measure(
+            name,
+            n,
+            Some(50.0),
+            || {
+                let tb = books.trial_balance(&org, *r, Lang::Fr).map_err(err)?;
+                if !tb.totals.balanced() {
+                    return Err(format!("{name}: the trial balance does not balance"));
+                }
+                Ok(tb)
+            },
+            |tb| format!("{} accounts", tb.rows.len()),
+        )?);
+    }
+    end_phase("trial balances", &mut phases);
+
+    // 2. One account-month.
+    let month = DateRange::month(june);
+    results.push(measure(
+        &format!("journal, account 5711, month {june} (full entries)"),
+        n,
+        Some(20.0),
+        || {
+            books
+                .journal(
+                    &org,
+                    &JournalQuery {
+                        account: Some("5711".into()),
+                        range: Some(month),
+                        ..Default::default()
+                    },
+                )
+                .map_err(err)
+        },
+        |v| format!("{} entries", v.len()),
+    )?);
+    results.push(measure(
+        &format!("general ledger (grand livre), 5711, month {june}"),
+        n,
+        Some(20.0),
+        || books.account_ledger(&org, "5711", month).map_err(err),
+        |(_, lines)| format!("{} lines", lines.len()),
+    )?);
+    end_phase("account-month", &mut phases);
+
+    // 3. Journal pages.
+    results.push(measure(
+        "journal, first page (limit 50)",
+        n,
+        None,
+        || {
+            books
+                .journal(
+                    &org,
+                    &JournalQuery {
+                        limit: Some(50),
+                        ..Default::default()
+                    },
+                )
+                .map_err(err)
+        },
+        |v| format!("{} entries", v.len()),
+    )?);
+    let middle = Month::new(year - 1, 7).ok_or("bad --year")?;
+    let anchor = books
+        .journal(
+            &org,
+            &JournalQuery {
+                range: Some(DateRange::month(middle)),
+                limit: Some(1),
+                ..Default::default()
+            },
+        )
+        .map_err(err)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| format!("no entry in {middle} to page from"))?;
+    let after = (anchor.entry.date, anchor.id);
+    results.push(measure(
+        &format!(
+            "journal, page of 50 after {} (keyset, mid-ledger)",
+            anchor.entry.number
+        ),
+        n,
+        None,
+        || {
+            books
+                .journal(
+                    &org,
+                    &JournalQuery {
+                        after: Some(after),
+                        limit: Some(50),
+                        ..Default::default()
+                    },
+                )
+                .map_err(err)
+        },
+        |v| format!("{} entries", v.len()),
+    )?);
+    end_phase("journal pages", &mut phases);
+
+    // 4. Verify the whole ledger.
+    let mut verify_samples = Vec::new();
+    let mut verify_entries = 0;
+    for i in 0..verify_n {
+        let t = Instant::now();
+        let report = books.verify(None).map_err(err)?;
+        let took = ms(t);
+        eprintln!(
+            "  verify #{}: {:.0} ms, {} entries, {} problems",
+            i + 1,
+            took,
+            report.entries,
+            report.problems.len()
+        );
+        if !report.ok() {
+            return Err(format!(
+                "verify found {} problems, first: {:?}",
+                report.problems.len(),
+                report.problems.first()
+            ));
+        }
+        verify_entries = report.entries;
+        verify_samples.push(took);
+    }
+    let verify = (!verify_samples.is_empty()).then(|| Measure {
+        name: "verify, whole ledger (all orgs)".into(),
+        rows: format!("{verify_entries} entries"),
+        first_ms: verify_samples[0],
+        samples: verify_samples,
+        target_ms: None,
+    });
+    end_phase("verify", &mut phases);
+    drop(books);
+
+    // 5. Report.
+    let peak = phases.iter().filter_map(|p| p.peak_kb).max();
+    println!("## Query benchmark\n");
+    println!(
+        "Ledger `{}`: {}, {} entries in {} organisations; queries on `{}` ({} entries). \
+         Open: {:.1} ms. Each query: one warm-up call (\"first\"), then {} timed calls; \
+         times in ms. Verdict on p95 and max.\n",
+        db.display(),
+        fmt_bytes(size),
+        total_entries,
+        orgs.len(),
+        org.code,
+        org.entries,
+        open_ms,
+        n
+    );
+    println!(
+        "| Measurement | Returns | first | min | median | p95 | max | Target | Verdict |\n\
+         |---|---|--:|--:|--:|--:|--:|---|---|"
+    );
+    for m in &results {
+        println!("{}", m.row());
+    }
+    if let Some(verify) = &verify {
+        let sorted = verify.sorted();
+        println!(
+            "| {} | {} | {:.0} | {:.0} | {:.0} | — | {:.0} | — | — |",
+            verify.name,
+            verify.rows,
+            verify.first_ms,
+            sorted[0],
+            verify.pct(0.5),
+            sorted[sorted.len() - 1]
+        );
+        println!(
+            "\n({} verify run{}, no warm-up; its median column is the nearest-rank median.)",
+            verify.samples.len(),
+            if verify.samples.len() == 1 { "" } else { "s" }
+        );
+    }
+    println!();
+    println!("| Phase | Peak RSS (VmHWM) |\n|---|--:|");
+    for p in &phases {
+        println!("| {} | {} |", p.name, mib(p.peak_kb));
+    }
+    let verdict = match peak {
+        Some(k) if k < 100 * 1024 => "met",
+        Some(_) => "**not met**",
+        None => "n/a",
+    };
+    println!(
+        "| **whole run (max)** | **{}** (target < 100 MB: {verdict}) |",
+        mib(peak)
+    );
+    if !resettable {
+        println!(
+            "\n(VmHWM could not be reset between phases: each figure is the peak since \
+             the process started.)"
+        );
+    }
+    Ok(())
+}
+
+// ---- the real CLI, end to end ------------------------------------------------
+
+fn cli_balance(
+    db: &Path,
+    n: usize,
+    org: Option<&str>,
+    year: i32,
+    jatebo: Option<PathBuf>,
+) -> R<()> {
+    let exe = match jatebo {
+        Some(p) => p,
+        None => std::env::current_exe()
+            .map_err(|e| e.to_string())?
+            .parent()
+            .ok_or("no directory for the bench binary")?
+            .join(format!("jatebo{}", std::env::consts::EXE_SUFFIX)),
+    };
+    if !exe.exists() {
+        return Err(format!(
+            "{} not found: build it with `cargo build --release --bins` or pass --jatebo",
+            exe.display()
+        ));
+    }
+    let code = {
+        let books = Books::open(db, OpenMode::Existing).map_err(err)?;
+        pick_org(&books, org)?.code
+    };
+    let year_s = year.to_string();
+    let args: Vec<&std::ffi::OsStr> = vec![
+        "--db".as_ref(),
+        db.as_os_str(),
+        "--org".as_ref(),
+        code.as_ref(),
+        "balance".as_ref(),
+        "--year".as_ref(),
+        year_s.as_ref(),
+    ];
+    let once = || -> R<f64> {
+        let t = Instant::now();
+        let out = Process::new(&exe)
+            .args(&args)
+            .env("JATEBO_LANG", "fr")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .map_err(|e| format!("running {}: {e}", exe.display()))?;
+        let took = ms(t);
+        if !out.status.success() {
+            return Err(format!(
+                "jatebo balance failed ({}): {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(took)
+    };
+    let m = measure(
+        &format!("`jatebo --org {code} balance --year {year}` (process, end to end)"),
+        n,
+        Some(50.0),
+        once,
+        |_| "1 report".to_string(),
+    )?;
+    println!("## CLI, end to end\n");
+    println!(
+        "`{}` on `{}` ({}); one warm-up run, then {n} timed runs; times in ms.\n",
+        exe.display(),
+        db.display(),
+        fmt_bytes(ledger_size(db))
+    );
+    println!(
+        "| Measurement | Returns | first | min | median | p95 | max | Target | Verdict |\n\
+         |---|---|--:|--:|--:|--:|--:|---|---|"
+    );
+    println!("{}", m.row());
+    println!(
+        "\nPeak RSS of the `jatebo` process (getrusage, largest child): {}",
+        mib(children_max_rss_kb())
+    );
+    Ok(())
+}

@@ -217,20 +217,21 @@ impl Message for LedgerError {
         use LedgerError::*;
         match self {
             TooManyLines => vec![("max", MAX_LINES.into())],
-            ZeroAmount { line } | AmountAboveCap { line } => {
-                vec![("line", (*line).into()), ("cap", MAX_AMOUNT.into())]
-            }
+            ZeroAmount { line } | AmountAboveCap { line } => vec![
+                ("line", (*line).into()),
+                ("cap", MsgArg::Amount(MAX_AMOUNT)),
+            ],
             Unbalanced { debit, credit } => vec![
-                ("debit", debit.francs().into()),
-                ("credit", credit.francs().into()),
+                ("debit", (*debit).into()),
+                ("credit", (*credit).into()),
                 (
                     "difference",
-                    (debit.francs() - credit.francs()).abs().into(),
+                    MsgArg::Amount((debit.francs() - credit.francs()).abs()),
                 ),
             ],
             KeyTooLong => vec![("max", MAX_KEY.into())],
             DateOutOfRange { date } => vec![
-                ("date", date.to_string().into()),
+                ("date", (*date).into()),
                 ("min", i64::from(MIN_YEAR).into()),
                 ("max", i64::from(MAX_YEAR).into()),
             ],
@@ -238,7 +239,7 @@ impl Message for LedgerError {
                 date,
                 closed_through,
             } => vec![
-                ("date", date.to_string().into()),
+                ("date", (*date).into()),
                 ("month", closed_through.to_string().into()),
             ],
             UnknownAccount { number } | ClosedAccount { number } | UnknownEntry { number } => {
@@ -255,7 +256,7 @@ impl Message for LedgerError {
             ReversalOfReversal { number } => vec![("number", number.to_string().into())],
             NegativeCash { number, balance } => vec![
                 ("number", number.clone().into()),
-                ("balance", balance.francs().into()),
+                ("balance", (*balance).into()),
             ],
             TooFewLines | Overflow | EmptyKey | SameAccountBothSides => vec![],
         }

@@ -45,7 +45,12 @@ impl Lang {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MsgArg {
     Text(String),
+    /// A count or a year: printed as is.
     Int(i64),
+    /// An amount in francs: grouped the way the language writes it.
+    Amount(i64),
+    /// A date: `31/10/2026` in French, `2026-10-31` in English.
+    Date(chrono::NaiveDate),
 }
 
 impl From<&str> for MsgArg {
@@ -61,6 +66,16 @@ impl From<String> for MsgArg {
 impl From<i64> for MsgArg {
     fn from(n: i64) -> Self {
         MsgArg::Int(n)
+    }
+}
+impl From<money::Fcfa> for MsgArg {
+    fn from(v: money::Fcfa) -> Self {
+        MsgArg::Amount(v.francs())
+    }
+}
+impl From<chrono::NaiveDate> for MsgArg {
+    fn from(d: chrono::NaiveDate) -> Self {
+        MsgArg::Date(d)
     }
 }
 impl From<usize> for MsgArg {

@@ -21,7 +21,7 @@ use crate::domain::verify::{ChainChecker, Problem, check_audit, mirrors};
 use crate::error::{Error, Result};
 use crate::store::{
     AccountRow, CloseRow, EntryView, JournalQuery, LedgerLine, OpenMode, OrgRow, PostOutcome,
-    Store, schema::GUARD_TRIGGERS,
+    Reader, Store, schema::GUARD_TRIGGERS,
 };
 
 /// Who is acting. Recorded as the author of entries and in the audit log.
@@ -154,22 +154,26 @@ impl Books {
         name: &str,
         kind: OrgKind,
     ) -> Result<OrgRow> {
-        let code = code.trim().to_lowercase();
+        let typed = code.trim();
+        let code = typed.to_string();
         let code_ok = !code.is_empty()
             && code.len() <= 32
             && code
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !code_ok {
-            return Err(Error::BadOrgCode { code });
+            return Err(Error::BadOrgCode {
+                code: typed.to_string(),
+            });
         }
         let name = clean("name", name, 200, true)?;
-        if self.store.read().org(&code)?.is_some() {
-            return Err(Error::OrgExists { code });
-        }
         let now = now();
         let template = kind.template();
         self.store.write(|tx| {
+            // Checked inside the transaction: two processes cannot both pass.
+            if tx.read().org(&code)?.is_some() {
+                return Err(Error::OrgExists { code: code.clone() });
+            }
             let genesis = genesis_hash(&code, &now);
             let id = tx.insert_org(&code, &name, kind.code(), template.code(), &now, &genesis)?;
             for line in template.lines() {
@@ -201,18 +205,17 @@ impl Books {
             Some(n) => clean("name", n, 200, true)?,
             None => name_fr.clone(),
         };
-        if self
-            .store
-            .read()
-            .account(org.id, number.as_str(), Lang::Fr)?
-            .is_some()
-        {
-            return Err(Error::AccountExists {
-                number: number.as_str().to_string(),
-            });
-        }
         let now = now();
         self.store.write(|tx| {
+            if tx
+                .read()
+                .account(org.id, number.as_str(), Lang::Fr)?
+                .is_some()
+            {
+                return Err(Error::AccountExists {
+                    number: number.as_str().to_string(),
+                });
+            }
             tx.insert_account(org.id, &number, &name_fr, &name_en, &now)?;
             tx.audit(&actor.name, "account.add", &org.code, number.as_str(), &now)
         })?;
@@ -266,20 +269,25 @@ impl Books {
         number: &str,
     ) -> Result<AccountRow> {
         let number = AccountNumber::parse(number)?;
-        let current = self.account(org, number.as_str())?;
-        if current.closed {
-            return Err(Error::AccountAlreadyClosed {
-                number: current.number,
-            });
-        }
-        if !current.balance.is_zero() {
-            return Err(Error::AccountHasBalance {
-                number: current.number,
-                balance: current.balance.francs(),
-            });
-        }
         let now = now();
         self.store.write(|tx| {
+            let current = tx
+                .read()
+                .account(org.id, number.as_str(), Lang::Fr)?
+                .ok_or_else(|| LedgerError::UnknownAccount {
+                    number: number.as_str().to_string(),
+                })?;
+            if current.closed {
+                return Err(Error::AccountAlreadyClosed {
+                    number: current.number,
+                });
+            }
+            if !current.balance.is_zero() {
+                return Err(Error::AccountHasBalance {
+                    number: current.number,
+                    balance: current.balance.francs(),
+                });
+            }
             tx.close_account(org.id, &number, &now)?;
             tx.audit(
                 &actor.name,
@@ -352,6 +360,12 @@ impl Books {
         idem_key: &str,
     ) -> Result<PostOutcome> {
         let reason = clean("reason", reason, 300, true)?;
+        let memo = crate::t!(
+            "entry-reversal-memo",
+            number = number.to_string(),
+            reason = reason.clone()
+        );
+        let memo = clean("memo", &memo, crate::domain::ledger::MAX_MEMO, true)?;
         let now = now();
         self.store.write(|tx| {
             let original =
@@ -364,12 +378,17 @@ impl Books {
                 return Err(LedgerError::ReversalOfReversal { number }.into());
             }
             if let Some(by) = original.reversed_by {
-                // A retry of the same reversal (same key) is not an error.
+                // The very same reversal asked again (same key, date and
+                // reason) is a retry; anything else is a second reversal.
                 let existing = tx.read().entry(org.id, by)?;
-                if existing.is_some_and(|r| r.entry.idem_key == idem_key) {
-                    return Ok(PostOutcome::AlreadyRecorded(by));
-                }
-                return Err(LedgerError::AlreadyReversed { number, by }.into());
+                let retry = existing.is_some_and(|r| {
+                    r.entry.idem_key == idem_key && r.entry.date == date && r.entry.memo == memo
+                });
+                return if retry {
+                    Ok(PostOutcome::AlreadyRecorded(by))
+                } else {
+                    Err(LedgerError::AlreadyReversed { number, by }.into())
+                };
             }
             let lines = original
                 .entry
@@ -384,15 +403,10 @@ impl Books {
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
-            let memo = crate::t!(
-                "entry-reversal-memo",
-                number = number.to_string(),
-                reason = reason.clone()
-            );
             let entry = NewEntry {
                 date,
                 doc_ref: original.entry.doc_ref.clone(),
-                memo: clean("memo", &memo, crate::domain::ledger::MAX_MEMO, true)?,
+                memo: memo.clone(),
                 idem_key: idem_key.to_string(),
                 lines,
                 source: original.entry.source.clone(),
@@ -462,44 +476,10 @@ impl Books {
         self.store.read().closes(org.id)
     }
 
-    fn closed_through(org: &OrgRow) -> Option<Month> {
-        org.closed_through
-            .as_deref()
-            .and_then(|m| Month::parse(m).ok())
-    }
-
-    /// First month with an entry, if any.
-    fn first_month(&self, org: &OrgRow) -> Result<Option<Month>> {
-        let q = JournalQuery {
-            limit: Some(1),
-            ..Default::default()
-        };
-        Ok(self
-            .store
-            .read()
-            .journal(org.id, &q)?
-            .first()
-            .map(|e| Month::of(e.entry.date)))
-    }
-
-    /// Earlier fiscal years with entries must be closed first.
-    fn check_earlier_years(&self, org: &OrgRow, year: i32) -> Result<()> {
-        let closed = Self::closed_through(org);
-        if let Some(first) = self.first_month(org)?
-            && first.year < year
-        {
-            let need = Month::new(year - 1, 12).expect("valid");
-            if closed.is_none_or(|c| c < need) {
-                let open_year = closed.map(|c| c.next().year).unwrap_or(first.year);
-                return Err(Error::EarlierYearOpen { year: open_year });
-            }
-        }
-        Ok(())
-    }
-
     /// Closes `month` (and any open month of the same year before it). No
     /// entry dated in a closed month is accepted afterwards. December closes
-    /// with the year.
+    /// with the year. Every check is made inside the write transaction, on
+    /// the organisation as it is then.
     pub fn close_month(
         &mut self,
         actor: &Actor,
@@ -509,27 +489,26 @@ impl Books {
         if month.month == 12 {
             return Err(Error::DecemberWithYear { year: month.year });
         }
-        let closed = Self::closed_through(org);
-        if closed.is_some_and(|c| c >= month) {
-            return Err(Error::AlreadyClosed {
-                period: month.to_string(),
-            });
-        }
-        self.check_earlier_years(org, month.year)?;
-        let start = match closed {
-            Some(c) => c.next(),
-            None => self
-                .first_month(org)?
-                .unwrap_or(month)
-                .min(month)
-                .max(Month::new(month.year, 1).expect("valid")),
-        };
         let now = now();
         let before = self.closes(org)?.len();
         self.store.write(|tx| {
+            let org = fresh_org(&tx.read(), org)?;
+            let closed = closed_through(&org);
+            if closed.is_some_and(|c| c >= month) {
+                return Err(Error::AlreadyClosed {
+                    period: month.to_string(),
+                });
+            }
+            let first = first_month(&tx.read(), &org)?;
+            check_earlier_years(closed, first, month.year)?;
+            let jan = Month::new(month.year, 1).expect("valid");
+            let start = match closed {
+                Some(c) => c.next(),
+                None => first.unwrap_or(month).min(month).max(jan),
+            };
             let mut m = start;
             while m <= month {
-                tx.record_close(org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
+                tx.record_close(&org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
                 tx.audit(&actor.name, "period.close", &org.code, &m.to_string(), &now)?;
                 m = m.next();
             }
@@ -541,58 +520,26 @@ impl Books {
     /// Closes fiscal year `year`: posts the result entry (income-statement
     /// accounts, classes 6–8, settled into 131 profit or 139 loss) dated
     /// 31 December, closes every open month of the year, and records the
-    /// year with its totals. All in one transaction.
+    /// year with its totals. All in one transaction, computed from the books
+    /// as they are inside it.
     pub fn close_year(&mut self, actor: &Actor, org: &OrgRow, year: i32) -> Result<Vec<CloseRow>> {
-        let closed = Self::closed_through(org);
         let december = Month::new(year, 12).expect("valid");
-        if closed.is_some_and(|c| c >= december) {
-            return Err(Error::AlreadyClosed {
-                period: year.to_string(),
-            });
-        }
-        self.check_earlier_years(org, year)?;
-        let range = DateRange::year(year);
-        let totals = self.store.read().account_totals(org.id, range, Lang::Fr)?;
-        let mut lines = Vec::new();
-        let mut net_result: i64 = 0; // debits − credits of classes 6–8
-        for t in &totals {
-            let number = AccountNumber::parse(&t.account)?;
-            if !is_income_statement(&number) {
-                continue;
-            }
-            let net = t.debit - t.credit;
-            net_result += net;
-            if net != 0 {
-                lines.push(LineInput {
-                    account: number,
-                    side: if net > 0 { Side::Credit } else { Side::Debit },
-                    amount: Fcfa::new(net.abs()),
-                    label: String::new(),
-                });
-            }
-        }
-        if net_result != 0 {
-            // Debit-heavy (expenses exceed income): a loss, debited to 139.
-            let (acc, side) = if net_result > 0 {
-                (RESULT_LOSS, Side::Debit)
-            } else {
-                (RESULT_PROFIT, Side::Credit)
-            };
-            lines.push(LineInput {
-                account: AccountNumber::parse(acc)?,
-                side,
-                amount: Fcfa::new(net_result.abs()),
-                label: String::new(),
-            });
-        }
-        let start = match closed {
-            Some(c) => c.next(),
-            None => Month::new(year, 1).expect("valid"),
-        };
+        let memo = crate::t!("year-close-memo", year = i64::from(year));
         let now = now();
         let before = self.closes(org)?.len();
-        let memo = crate::t!("year-close-memo", year = i64::from(year));
         self.store.write(|tx| {
+            let org = fresh_org(&tx.read(), org)?;
+            let closed = closed_through(&org);
+            if closed.is_some_and(|c| c >= december) {
+                return Err(Error::AlreadyClosed {
+                    period: year.to_string(),
+                });
+            }
+            check_earlier_years(closed, first_month(&tx.read(), &org)?, year)?;
+            let totals = tx
+                .read()
+                .account_totals(org.id, DateRange::year(year), Lang::Fr)?;
+            let lines = result_lines(&totals)?;
             if lines.len() >= 2 {
                 let entry = NewEntry {
                     date: december.last_day(),
@@ -603,7 +550,7 @@ impl Books {
                     source: Some(format!("year-close:{year}")),
                 };
                 let out = tx
-                    .post(org, &entry, None, &actor.name, &now)
+                    .post(&org, &entry, None, &actor.name, &now)
                     .map_err(|e| match e {
                         Error::Ledger(LedgerError::UnknownAccount { number })
                         | Error::Ledger(LedgerError::ClosedAccount { number }) => {
@@ -619,17 +566,18 @@ impl Books {
                     &now,
                 )?;
             }
-            let mut m = start;
-            while m <= december {
-                if m < december {
-                    tx.record_close(org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
-                    tx.audit(&actor.name, "period.close", &org.code, &m.to_string(), &now)?;
-                }
+            let mut m = match closed {
+                Some(c) => c.next(),
+                None => Month::new(year, 1).expect("valid"),
+            };
+            while m < december {
+                tx.record_close(&org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
+                tx.audit(&actor.name, "period.close", &org.code, &m.to_string(), &now)?;
                 m = m.next();
             }
             let first = Month::new(year, 1).expect("valid");
             tx.record_close(
-                org,
+                &org,
                 &year.to_string(),
                 "year",
                 (first, december),
@@ -727,4 +675,80 @@ impl Books {
     pub fn is_empty(&self) -> Result<bool> {
         self.store.read().is_empty()
     }
+}
+
+/// The organisation as it is now (another process may have closed a period).
+fn fresh_org(r: &Reader<'_>, org: &OrgRow) -> Result<OrgRow> {
+    r.org(&org.code)?.ok_or_else(|| Error::UnknownOrg {
+        code: org.code.clone(),
+    })
+}
+
+fn closed_through(org: &OrgRow) -> Option<Month> {
+    org.closed_through
+        .as_deref()
+        .and_then(|m| Month::parse(m).ok())
+}
+
+/// Month of the earliest entry, if any.
+fn first_month(r: &Reader<'_>, org: &OrgRow) -> Result<Option<Month>> {
+    let q = JournalQuery {
+        limit: Some(1),
+        ..Default::default()
+    };
+    Ok(r.journal(org.id, &q)?
+        .first()
+        .map(|e| Month::of(e.entry.date)))
+}
+
+/// Earlier fiscal years with entries must be closed first.
+fn check_earlier_years(closed: Option<Month>, first: Option<Month>, year: i32) -> Result<()> {
+    if let Some(first) = first
+        && first.year < year
+    {
+        let need = Month::new(year - 1, 12).expect("valid");
+        if closed.is_none_or(|c| c < need) {
+            let open_year = closed.map(|c| c.next().year).unwrap_or(first.year);
+            return Err(Error::EarlierYearOpen { year: open_year });
+        }
+    }
+    Ok(())
+}
+
+/// The lines of the result entry: every income-statement account (classes
+/// 6–8) brought to zero, the difference to 131 (profit) or 139 (loss).
+fn result_lines(totals: &[crate::domain::report::AccountTotals]) -> Result<Vec<LineInput>> {
+    let mut lines = Vec::new();
+    let mut net_result: i64 = 0; // debits − credits of classes 6–8
+    for t in totals {
+        let number = AccountNumber::parse(&t.account)?;
+        if !is_income_statement(&number) {
+            continue;
+        }
+        let net = t.debit - t.credit;
+        net_result += net;
+        if net != 0 {
+            lines.push(LineInput {
+                account: number,
+                side: if net > 0 { Side::Credit } else { Side::Debit },
+                amount: Fcfa::new(net.abs()),
+                label: String::new(),
+            });
+        }
+    }
+    if net_result != 0 {
+        // Expenses exceed income: a loss, debited to 139.
+        let (acc, side) = if net_result > 0 {
+            (RESULT_LOSS, Side::Debit)
+        } else {
+            (RESULT_PROFIT, Side::Credit)
+        };
+        lines.push(LineInput {
+            account: AccountNumber::parse(acc)?,
+            side,
+            amount: Fcfa::new(net_result.abs()),
+            label: String::new(),
+        });
+    }
+    Ok(lines)
 }

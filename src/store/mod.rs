@@ -41,39 +41,39 @@ enum Probe {
     Ledger,
 }
 
+/// Looks at a file without opening it with SQLite, so that a file we refuse
+/// is left exactly as it was (SQLite would create `-wal`/`-shm` files beside
+/// a WAL database even when opening it read-only). Reads the 100-byte SQLite
+/// header: magic string, schema cookie (offset 40), `user_version` (60) and
+/// `application_id` (68), all big-endian.
 fn probe(path: &Path) -> Result<Probe> {
+    use std::io::Read;
+    let io = |e: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Missing),
-        Err(e) => {
-            return Err(Error::Io {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            });
-        }
+        Err(e) => return Err(io(e)),
+    };
+    let not_ledger = || Error::NotALedger {
+        path: path.to_path_buf(),
     };
     if !meta.is_file() {
-        return Err(Error::NotALedger {
-            path: path.to_path_buf(),
-        });
+        return Err(not_ledger());
     }
     if meta.len() == 0 {
         return Ok(Probe::Empty);
     }
-    let not_ledger = || Error::NotALedger {
-        path: path.to_path_buf(),
-    };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|_| not_ledger())?;
-    let app_id: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(|_| not_ledger())?;
-    let version: i32 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|_| not_ledger())?;
+    let mut header = [0u8; 100];
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    f.read_exact(&mut header).map_err(|_| not_ledger())?;
+    if &header[..16] != b"SQLite format 3\0" {
+        return Err(not_ledger());
+    }
+    let be = |at: usize| i32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+    let (schema_cookie, version, app_id) = (be(40), be(60), be(68));
     if app_id == APPLICATION_ID {
         if version > SCHEMA_VERSION {
             return Err(Error::TooNew {
@@ -84,10 +84,7 @@ fn probe(path: &Path) -> Result<Probe> {
         }
         return Ok(Probe::Ledger);
     }
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(|_| not_ledger())?;
-    if app_id == 0 && version == 0 && tables == 0 {
+    if app_id == 0 && version == 0 && schema_cookie == 0 {
         return Ok(Probe::Empty);
     }
     Err(not_ledger())
@@ -158,6 +155,14 @@ impl Store {
             other => Error::from(other),
         })?;
         configure(&conn)?;
+        let version = Self::user_version(&conn)?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -211,6 +216,17 @@ impl Store {
                 found: v,
                 supported: SCHEMA_VERSION,
             });
+        }
+        if v == 0 {
+            // An "empty" file must really be empty: never add our tables to
+            // somebody else's database.
+            let tables: i64 =
+                tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(Error::NotALedger {
+                    path: self.path.clone(),
+                });
+            }
         }
         for m in &schema::MIGRATIONS[v as usize..] {
             tx.execute_batch(m)?;

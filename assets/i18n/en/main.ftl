@@ -62,7 +62,10 @@ error-org-exists = An organisation already has the code “{ $code }”.
 error-bad-org-code = Invalid organisation code “{ $code }”: lowercase letters without accents, digits and dashes, at most 32 (e.g. soap-coop).
 error-org-required = Say which organisation with --org (one of: { $codes }).
 error-account-exists = Account { $number } already exists.
-error-account-has-balance = Account { $number } has a balance of { $balance } F CFA: clear it before closing the account.
+error-account-has-balance = Account { $number } has a { $side ->
+    [credit] credit
+   *[debit] debit
+} balance of { $balance } F CFA: clear it before closing the account.
 error-account-already-closed = Account { $number } is already closed.
 error-missing-result-account = The result account { $number } is missing or closed: restore it to close the year.
 error-already-closed = Period { $period } is already closed.

@@ -62,7 +62,10 @@ error-org-exists = Une organisation a déjà le code « { $code } ».
 error-bad-org-code = Code d'organisation « { $code } » invalide : lettres minuscules sans accent, chiffres et tirets, 32 au plus (ex. savon-ton).
 error-org-required = Précisez l'organisation avec --org (parmi : { $codes }).
 error-account-exists = Le compte { $number } existe déjà.
-error-account-has-balance = Le compte { $number } a un solde de { $balance } F CFA : soldez-le avant de le fermer.
+error-account-has-balance = Le compte { $number } a un solde { $side ->
+    [credit] créditeur
+   *[debit] débiteur
+} de { $balance } F CFA : soldez-le avant de le fermer.
 error-account-already-closed = Le compte { $number } est déjà fermé.
 error-missing-result-account = Le compte de résultat { $number } manque ou est fermé : rétablissez-le pour clôturer l'exercice.
 error-already-closed = La période { $period } est déjà clôturée.
