@@ -489,12 +489,13 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             if ctx.json {
                 return json_out(&accounts).map(|_| 0);
             }
+            // 78 columns: fits an 80-column terminal.
             outln!(
                 "{}  {}  {}  {}",
                 fit(&tr("col-account"), 8),
-                fit(&tr("col-name"), 44),
-                right(&tr("col-debit-balance"), 16),
-                right(&tr("col-credit-balance"), 16)
+                fit(&tr("col-name"), 34),
+                right(&tr("col-debit-balance"), 15),
+                right(&tr("col-credit-balance"), 15)
             );
             for a in accounts {
                 let (d, c) = if a.balance.is_negative() {
@@ -509,9 +510,9 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                 outln!(
                     "{}  {}  {}  {}",
                     fit(&a.number, 8),
-                    fit(&name, 44),
-                    right(&amt(d), 16),
-                    right(&amt(c), 16)
+                    fit(&name, 34),
+                    right(&amt(d), 15),
+                    right(&amt(c), 15)
                 );
             }
         }
@@ -559,8 +560,17 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                 )
             );
             outln!(
+                "{}  {}  {}  {}  {}  {}",
+                fit(&tr("col-date"), 10),
+                fit(&tr("col-number"), 11),
+                fit(&tr("col-document"), 30),
+                right(&tr("col-debit"), 12),
+                right(&tr("col-credit"), 12),
+                right(&tr("col-balance"), 14)
+            );
+            outln!(
                 "{}  {}",
-                fit(&tr("col-opening"), 64),
+                fit(&tr("col-opening"), 82),
                 right(&opening.format_grouped(lang()), 14)
             );
             for l in &lines {

@@ -95,3 +95,7 @@ period-none = No closed period.
 verify-ok = Ledger verified: { $orgs } organisation(s), { $entries } entr(y/ies); everything is in order.
 verify-failed = VERIFICATION FAILED: { $count } problem(s). The first:
 demo-done = Demo ledger created in { $path }: { $orgs } organisations, { $entries } entries.
+col-date = Date
+col-number = No.
+col-document = Document and memo
+col-balance = Balance

@@ -95,3 +95,7 @@ period-none = Aucune période clôturée.
 verify-ok = Registre vérifié : { $orgs } organisation(s), { $entries } écriture(s) ; tout est en ordre.
 verify-failed = VÉRIFICATION ÉCHOUÉE : { $count } problème(s). Le premier :
 demo-done = Registre de démonstration créé dans { $path } : { $orgs } organisations, { $entries } écritures.
+col-date = Date
+col-number = N°
+col-document = Pièce et libellé
+col-balance = Solde
