@@ -52,10 +52,12 @@ enum Op {
         credit_accounts: Vec<usize>,
         mutation: Mutation,
     },
-    /// Re-submit the n-th submitted entry unchanged (same key).
-    Repost(usize),
-    /// Re-submit it under the same key with another amount.
-    RepostChanged(usize),
+    /// Re-submit the n-th submitted entry under the same key, unchanged or
+    /// with other amounts.
+    Repost {
+        pick: usize,
+        changed: bool,
+    },
     Reverse {
         pick: usize,
         date: NaiveDate,
@@ -92,8 +94,8 @@ fn op_strategy() -> impl Strategy<Value = Op> {
         });
     prop_oneof![
         20 => post,
-        2 => (0usize..1000).prop_map(Op::Repost),
-        1 => (0usize..1000).prop_map(Op::RepostChanged),
+        3 => ((0usize..1000), prop::bool::weighted(0.35))
+            .prop_map(|(pick, changed)| Op::Repost { pick, changed }),
         3 => ((0usize..1000), date_strategy()).prop_map(|(pick, date)| Op::Reverse { pick, date }),
         1 => (2025i32..=2026, 1u32..=12).prop_map(|(y, m)| Op::CloseMonth(Month::new(y, m).expect("valid"))),
         1 => (2025i32..=2026).prop_map(Op::CloseYear),
@@ -447,26 +449,15 @@ fn run_sequence(ops: Vec<Op>, ranges: Vec<(NaiveDate, NaiveDate)>) -> Result<(),
                 submitted.push(entry.clone());
                 (outcome_of(books.post(&actor, &org, entry)), want)
             }
-            Op::Repost(pick) | Op::RepostChanged(pick) if submitted.is_empty() => {
-                let _ = pick;
-                continue;
-            }
-            Op::Repost(pick) => {
-                let entry = submitted[pick % submitted.len()].clone();
-                let sig = signature(&entry.lines, entry.date);
-                let want = model.post(
-                    entry.date,
-                    &entry.idem_key,
-                    &sig,
-                    as_model_lines(&entry.lines),
-                    false,
-                );
-                (outcome_of(books.post(&actor, &org, entry)), want)
-            }
-            Op::RepostChanged(pick) => {
+            Op::Repost { pick, changed } => {
+                if submitted.is_empty() {
+                    continue;
+                }
                 let mut entry = submitted[pick % submitted.len()].clone();
-                for l in &mut entry.lines {
-                    l.amount = Fcfa::new(l.amount.francs() * 2);
+                if changed {
+                    for l in &mut entry.lines {
+                        l.amount = Fcfa::new(l.amount.francs() * 2);
+                    }
                 }
                 let sig = signature(&entry.lines, entry.date);
                 let want = model.post(
