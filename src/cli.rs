@@ -1022,7 +1022,12 @@ fn cmd_demo(ctx: &Context) -> Result<i32> {
             )
         );
         for o in &summary.organisations {
-            outln!("  {o}");
+            outln!(
+                "  {} — {} ({})",
+                o.code,
+                o.name,
+                t!("org-entries", count = o.entries)
+            );
         }
     }
     std::io::stdout().flush().ok();

@@ -334,7 +334,7 @@ struct OrgGen {
     org: OrgRow,
     kind: OrgKind,
     rng: Rng,
-    /// Entries still to generate, entries generated, and the total.
+    /// Entries generated so far, out of `total`.
     done: u64,
     total: u64,
     /// Receipt counter for document references.
@@ -345,7 +345,9 @@ struct OrgGen {
     loans: i64,
     /// Savings groups: member account number, name and savings balance.
     members: Vec<(String, String, i64)>,
-    /// Two-line credit purchases, candidates for a reversal.
+    /// Two-line credit purchases generated but not yet posted (position).
+    pending_reversible: Vec<u64>,
+    /// Two-line credit purchases posted: candidates for a reversal.
     reversible: Vec<(EntryNumber, NaiveDate)>,
 }
 
@@ -539,14 +541,8 @@ impl OrgGen {
                     lines,
                 );
                 if reversible {
-                    // The number is known once posted; remember the position.
-                    self.reversible.push((
-                        EntryNumber {
-                            year: 0,
-                            seq: self.done as i64,
-                        },
-                        date,
-                    ));
+                    // Its number is known once posted.
+                    self.pending_reversible.push(self.done);
                 }
                 e
             }
@@ -811,6 +807,7 @@ fn generate(o: &GenOptions) -> R<()> {
             social_cash: 0,
             loans: 0,
             members,
+            pending_reversible: Vec::new(),
             reversible: Vec::new(),
         });
     }
@@ -836,7 +833,6 @@ fn generate(o: &GenOptions) -> R<()> {
             any = true;
             let n = (g.total - g.done).min(o.batch as u64);
             let first = g.done;
-            let reversible_before = g.reversible.len();
             let batch: Vec<NewEntry> = (0..n).map(|_| g.next_entry()).collect();
             lines += batch.iter().map(|e| e.lines.len() as u64).sum::<u64>();
             let out = books.post_many(&actor, &g.org, &batch).map_err(|e| {
@@ -857,8 +853,10 @@ fn generate(o: &GenOptions) -> R<()> {
                 }
             }
             // Now the numbers of the reversible purchases are known.
-            for r in &mut g.reversible[reversible_before..] {
-                r.0 = out[(r.0.seq as u64 - first) as usize].number();
+            for k in std::mem::take(&mut g.pending_reversible) {
+                let e = &batch[(k - first) as usize];
+                g.reversible
+                    .push((out[(k - first) as usize].number(), e.date));
             }
             posted += n;
             if last_report.elapsed().as_secs_f64() >= 5.0 || posted == o.entries {

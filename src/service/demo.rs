@@ -16,7 +16,7 @@ use crate::store::OrgRow;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct DemoSummary {
-    pub organisations: Vec<String>,
+    pub organisations: Vec<OrgRow>,
     pub entries: usize,
 }
 
@@ -560,11 +560,7 @@ pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
         if let Some(m) = close_through {
             books.close_month(actor, &org, m)?;
         }
-        let org = books.org(code)?;
-        summary.organisations.push(format!(
-            "{} — {} ({} écritures)",
-            org.code, org.name, org.entries
-        ));
+        summary.organisations.push(books.org(code)?);
     }
     Ok(summary)
 }
