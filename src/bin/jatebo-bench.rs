@@ -89,6 +89,9 @@ enum Cmd {
         /// Fiscal year the period queries use.
         #[arg(long, default_value_t = 2025)]
         year: i32,
+        /// Only the measurements whose name contains this text.
+        #[arg(long)]
+        only: Option<String>,
     },
     /// Times the real `jatebo balance` process end to end.
     CliBalance {
@@ -135,7 +138,15 @@ fn main() -> ExitCode {
             verify_iterations,
             org,
             year,
-        } => run(&db, iterations, verify_iterations, org.as_deref(), year),
+            only,
+        } => run(
+            &db,
+            iterations,
+            verify_iterations,
+            org.as_deref(),
+            year,
+            only.as_deref(),
+        ),
         Cmd::CliBalance {
             db,
             iterations,
@@ -1053,6 +1064,33 @@ fn measure<T>(
     Ok(m)
 }
 
+const VERIFY_NAME: &str = "verify, whole ledger (all orgs)";
+
+/// The measurements a run makes, filtered by `--only`.
+struct Plan<'a> {
+    n: usize,
+    only: Option<&'a str>,
+}
+
+impl Plan<'_> {
+    fn wants(&self, name: &str) -> bool {
+        self.only.is_none_or(|o| name.contains(o))
+    }
+
+    fn measure<T>(
+        &self,
+        name: &str,
+        target_ms: Option<f64>,
+        f: impl FnMut() -> R<T>,
+        rows: impl Fn(&T) -> String,
+    ) -> R<Option<Measure>> {
+        if !self.wants(name) {
+            return Ok(None);
+        }
+        measure(name, self.n, target_ms, f, rows).map(Some)
+    }
+}
+
 fn pick_org(books: &Books, code: Option<&str>) -> R<OrgRow> {
     match code {
         Some(c) => books.org(c).map_err(err),
@@ -1078,7 +1116,15 @@ struct Phase {
     peak_kb: Option<u64>,
 }
 
-fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<()> {
+fn run(
+    db: &Path,
+    n: usize,
+    verify_n: usize,
+    org: Option<&str>,
+    year: i32,
+    only: Option<&str>,
+) -> R<()> {
+    let plan = Plan { n, only };
     jatebo::i18n::set_lang(Lang::Fr);
     if !db.exists() {
         return Err(format!(
@@ -1140,9 +1186,8 @@ fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<
         ),
     ];
     for (name, r) in &tb_ranges {
-        results.push(measure(
+        results.extend(plan.measure(
             name,
-            n,
             Some(50.0),
             || {
                 let tb = books.trial_balance(&org, *r, Lang::Fr).map_err(err)?;
@@ -1158,9 +1203,8 @@ fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<
 
     // 2. One account-month.
     let month = DateRange::month(june);
-    results.push(measure(
+    results.extend(plan.measure(
         &format!("journal, account 5711, month {june} (full entries)"),
-        n,
         Some(20.0),
         || {
             books
@@ -1176,9 +1220,8 @@ fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<
         },
         |v| format!("{} entries", v.len()),
     )?);
-    results.push(measure(
+    results.extend(plan.measure(
         &format!("general ledger (grand livre), 5711, month {june}"),
-        n,
         Some(20.0),
         || books.account_ledger(&org, "5711", month).map_err(err),
         |(_, lines)| format!("{} lines", lines.len()),
@@ -1186,9 +1229,8 @@ fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<
     end_phase("account-month", &mut phases);
 
     // 3. Journal pages.
-    results.push(measure(
+    results.extend(plan.measure(
         "journal, first page (limit 50)",
-        n,
         None,
         || {
             books
@@ -1218,12 +1260,11 @@ fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<
         .next()
         .ok_or_else(|| format!("no entry in {middle} to page from"))?;
     let after = (anchor.entry.date, anchor.id);
-    results.push(measure(
+    results.extend(plan.measure(
         &format!(
             "journal, page of 50 after {} (keyset, mid-ledger)",
             anchor.entry.number
         ),
-        n,
         None,
         || {
             books
@@ -1244,6 +1285,7 @@ fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<
     // 4. Verify the whole ledger.
     let mut verify_samples = Vec::new();
     let mut verify_entries = 0;
+    let verify_n = if plan.wants(VERIFY_NAME) { verify_n } else { 0 };
     for i in 0..verify_n {
         let t = Instant::now();
         let report = books.verify(None).map_err(err)?;
@@ -1266,7 +1308,7 @@ fn run(db: &Path, n: usize, verify_n: usize, org: Option<&str>, year: i32) -> R<
         verify_samples.push(took);
     }
     let verify = (!verify_samples.is_empty()).then(|| Measure {
-        name: "verify, whole ledger (all orgs)".into(),
+        name: VERIFY_NAME.into(),
         rows: format!("{verify_entries} entries"),
         first_ms: verify_samples[0],
         samples: verify_samples,
