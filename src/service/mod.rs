@@ -605,6 +605,8 @@ impl Books {
     /// period, stored close totals unchanged, and the audit chain.
     pub fn verify(&self, only: Option<&OrgRow>) -> Result<VerifyReport> {
         let r = self.store.read();
+        // Everything below reads one consistent state of the file.
+        let _snapshot = r.snapshot()?;
         let mut problems = Vec::new();
         for detail in r.integrity_check()? {
             problems.push(Problem::Integrity { detail });

@@ -155,6 +155,18 @@ impl<'a> Reader<'a> {
         Reader { conn }
     }
 
+    /// Holds one read snapshot until dropped, so that a report made of
+    /// several queries cannot straddle another process's commit (a trial
+    /// balance would then not balance). Inside a write transaction the
+    /// snapshot already exists and nothing is started.
+    pub fn snapshot(&self) -> Result<Option<rusqlite::Transaction<'a>>> {
+        if self.conn.is_autocommit() {
+            Ok(Some(self.conn.unchecked_transaction()?))
+        } else {
+            Ok(None)
+        }
+    }
+
     pub fn orgs(&self) -> Result<Vec<OrgRow>> {
         let mut st = self
             .conn
@@ -283,6 +295,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn entry(&self, org_id: i64, number: EntryNumber) -> Result<Option<EntryView>> {
+        let _snapshot = self.snapshot()?;
         let head = self
             .conn
             .prepare_cached(&format!(
@@ -347,11 +360,48 @@ impl<'a> Reader<'a> {
             let a = arg((n as i64).into(), &mut args);
             sql.push_str(&format!(" LIMIT {a}"));
         }
-        let mut st = self.conn.prepare(&sql)?;
-        let heads: Vec<(i64, PostedEntry)> = st
-            .query_map(rusqlite::params_from_iter(args), Self::entry_head)?
-            .collect::<rusqlite::Result<_>>()?;
-        heads.into_iter().map(|(id, e)| self.view(id, e)).collect()
+        // One statement for the entries, their lines and their reversal
+        // links: one snapshot, no query per entry.
+        let full = format!(
+            "WITH sel AS ({sql})
+             SELECT sel.*, rb.fiscal_year, rb.seq, l.line_no, a.number, l.side, l.amount, l.label
+             FROM sel
+             LEFT JOIN entries rb ON rb.reverses = sel.id
+             JOIN entry_lines l ON l.entry_id = sel.id
+             JOIN accounts a ON a.id = l.account_id
+             ORDER BY sel.date, sel.id, l.line_no"
+        );
+        let mut st = self.conn.prepare(&full)?;
+        let mut rows = st.query(rusqlite::params_from_iter(args))?;
+        let mut out: Vec<EntryView> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if out.last().is_none_or(|v| v.id != id) {
+                let (_, entry) = Self::entry_head(r)?;
+                let by_year: Option<i32> = r.get(15)?;
+                let by_seq: Option<i64> = r.get(16)?;
+                out.push(EntryView {
+                    id,
+                    entry,
+                    reversed_by: by_year
+                        .zip(by_seq)
+                        .map(|(year, seq)| EntryNumber { year, seq }),
+                    balanced: false,
+                });
+            }
+            let v = out.last_mut().expect("pushed above");
+            v.entry.lines.push(PostedLine {
+                line_no: r.get(17)?,
+                account: r.get(18)?,
+                side: side(&r.get::<_, String>(19)?),
+                amount: Fcfa::new(r.get(20)?),
+                label: r.get(21)?,
+            });
+        }
+        for v in &mut out {
+            v.balanced = v.entry.is_balanced();
+        }
+        Ok(out)
     }
 
     fn account_id(&self, org_id: i64, number: &str) -> Result<Option<i64>> {
@@ -393,6 +443,7 @@ impl<'a> Reader<'a> {
         number: &str,
         range: DateRange,
     ) -> Result<Option<(Fcfa, Vec<LedgerLine>)>> {
+        let _snapshot = self.snapshot()?;
         let Some(account_id) = self.account_id(org_id, number)? else {
             return Ok(None);
         };

@@ -6,7 +6,7 @@
 pub const APPLICATION_ID: i32 = 0x4A54_424F;
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
@@ -175,4 +175,10 @@ CREATE TRIGGER entry_lines_account_ok BEFORE INSERT ON entry_lines
 WHEN (SELECT a.closed_at IS NOT NULL OR a.org_id <> e.org_id
       FROM accounts a, entries e WHERE a.id = NEW.account_id AND e.id = NEW.entry_id)
 BEGIN SELECT RAISE(ABORT, 'jatebo: account closed or of another organisation'); END;
+"#;
+
+/// One account's months, for the cash check at posting and the opening
+/// balance of an account's ledger (the primary key leads with the month).
+const V2: &str = r#"
+CREATE INDEX account_month_by_account ON account_month (account_id, month);
 "#;

@@ -1,0 +1,135 @@
+//! The store: migrations with their automatic backup, and the pragmas money
+//! needs, checked on a real file.
+
+use std::path::Path;
+
+use jatebo::service::{Actor, Books};
+use jatebo::store::{OpenMode, SCHEMA_VERSION};
+
+fn make_ledger(path: &Path) {
+    let mut books = Books::open(path, OpenMode::CreateIfMissing).unwrap();
+    let actor = Actor::new("awa").unwrap();
+    jatebo::service::demo::build(&mut books, &actor).unwrap();
+}
+
+#[test]
+fn a_ledger_of_the_previous_version_is_backed_up_then_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("registre.db");
+    make_ledger(&path);
+    // Take the file back to version 1: version 2 only added an index.
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("DROP INDEX account_month_by_account; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let books = Books::open(&path, OpenMode::Existing).unwrap();
+    let c = books.store().raw_connection();
+    let version: i32 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let index: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'account_month_by_account'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(index, 1);
+    assert!(books.verify(None).unwrap().ok());
+
+    // The backup taken before migrating is a complete version-1 ledger.
+    let backup = dir
+        .path()
+        .join(format!("registre.pre-v{SCHEMA_VERSION}.backup"));
+    assert!(backup.exists(), "no backup beside the ledger");
+    let b = rusqlite::Connection::open(&backup).unwrap();
+    let v: i32 = b
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    let entries: i64 = b
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    let now: i64 = c
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(entries, now);
+    assert!(entries > 300);
+}
+
+#[test]
+fn every_connection_runs_wal_with_full_sync_and_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("registre.db");
+    let books = Books::open(&path, OpenMode::CreateIfMissing).unwrap();
+    let c = books.store().raw_connection();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i64 = c
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2, "synchronous must be FULL (2)");
+    let fk: i64 = c
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let app: i32 = c
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, jatebo::store::APPLICATION_ID);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_ledger_directory_is_created_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jatebo").join("registre.db");
+    Books::open(&path, OpenMode::CreateIfMissing).unwrap();
+    let mode = std::fs::metadata(path.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+}
+
+#[test]
+fn a_trial_balance_sees_one_state_of_the_books() {
+    // The reader's snapshot: inside it, a commit by another connection is
+    // not seen, so a report made of several queries stays consistent.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("registre.db");
+    make_ledger(&path);
+    let reader = Books::open(&path, OpenMode::Existing).unwrap();
+    let r = reader.store().read();
+    let snap = r.snapshot().unwrap();
+    assert!(snap.is_some());
+    let count = |c: &rusqlite::Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count(reader.store().raw_connection());
+    let mut writer = Books::open(&path, OpenMode::Existing).unwrap();
+    let org = writer.org("savon").unwrap();
+    let actor = Actor::new("awa").unwrap();
+    let entry = jatebo::domain::ledger::NewEntry {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        doc_ref: "VTE-X".into(),
+        memo: "vente".into(),
+        idem_key: "snap-1".into(),
+        lines: jatebo::domain::ledger::parse_lines("5711;D;500\n70211;C;500\n").unwrap(),
+        source: None,
+    };
+    writer.post(&actor, &org, entry).unwrap();
+    assert_eq!(
+        count(reader.store().raw_connection()),
+        before,
+        "snapshot moved"
+    );
+    drop(snap);
+    assert_eq!(count(reader.store().raw_connection()), before + 1);
+}
