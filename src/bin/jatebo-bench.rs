@@ -24,6 +24,7 @@ use jatebo::domain::account::AccountNumber;
 use jatebo::domain::ledger::{EntryNumber, LineInput, NewEntry, Side};
 use jatebo::domain::money::Fcfa;
 use jatebo::domain::period::{DateRange, Month};
+use jatebo::service::demo::Rng;
 use jatebo::service::{Actor, Books, OrgKind};
 use jatebo::store::{JournalQuery, OpenMode, OrgRow, PostOutcome};
 
@@ -231,32 +232,14 @@ fn fmt_bytes(n: u64) -> String {
 
 // ---- deterministic generator -------------------------------------------------
 
-/// SplitMix64: tiny, fast and the same on every platform.
-struct Rng(u64);
+/// The library's SplitMix64 (`jatebo::service::demo::Rng`), plus what the
+/// benchmark needs on top.
+trait RngExt {
+    fn amount(&mut self, lo: i64, hi: i64) -> i64;
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n`.
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as u64) as i64
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
+impl RngExt for Rng {
     /// An amount in `lo..=hi` francs, a multiple of 25 F: the decade is
     /// picked first, then a value in it, so small and large amounts are
     /// both common (as in real books). Integers only: deterministic.
