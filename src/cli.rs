@@ -140,6 +140,11 @@ pub enum AccountCmd {
         #[arg(help = tr("cli-account-number"))]
         number: String,
     },
+    #[command(about = tr("cli-account-reopen"))]
+    Reopen {
+        #[arg(help = tr("cli-account-number"))]
+        number: String,
+    },
     #[command(about = tr("cli-account-ledger"))]
     Ledger {
         #[arg(help = tr("cli-account-number"))]
@@ -540,6 +545,14 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                 outln!("{}", t!("account-closed", number = a.number.clone()));
             }
         }
+        AccountCmd::Reopen { number } => {
+            let a = books.reopen_account(&ctx.actor()?, &org, &number)?;
+            if ctx.json {
+                json_out(&a)?;
+            } else {
+                outln!("{}", t!("account-reopened", number = a.number.clone()));
+            }
+        }
         AccountCmd::Ledger { number, period } => {
             let range = period.range()?;
             let (opening, lines) = books.account_ledger(&org, &number, range)?;
@@ -664,17 +677,16 @@ fn cmd_entry(ctx: &Context, c: EntryCmd) -> Result<i32> {
             key,
         } => {
             let n = parse_number(&number)?;
-            let key = match key {
-                Some(k) => clean("key", &k, crate::domain::ledger::MAX_KEY, true)?,
-                None => format!("reverse:{n}"),
-            };
+            let key = key
+                .map(|k| clean("key", &k, crate::domain::ledger::MAX_KEY, true))
+                .transpose()?;
             let out = books.reverse(
                 &ctx.actor()?,
                 &org,
                 n,
                 parse_business_date(&date)?,
                 &reason,
-                &key,
+                key.as_deref(),
             )?;
             print_outcome(ctx, &out)?;
         }

@@ -84,6 +84,14 @@ pub enum Error {
     AccountAlreadyClosed {
         number: String,
     },
+    AccountNotClosed {
+        number: String,
+    },
+    /// A charge or income account that moves in a year not yet closed.
+    AccountMovesInOpenYear {
+        number: String,
+        year: i32,
+    },
     /// An account may be created only under a class the chart knows.
     MissingResultAccount {
         number: String,
@@ -203,6 +211,8 @@ impl Message for Error {
             AccountExists { .. } => "error-account-exists",
             AccountHasBalance { .. } => "error-account-has-balance",
             AccountAlreadyClosed { .. } => "error-account-already-closed",
+            AccountNotClosed { .. } => "error-account-not-closed",
+            AccountMovesInOpenYear { .. } => "error-account-moves-in-open-year",
             MissingResultAccount { .. } => "error-missing-result-account",
             AlreadyClosed { .. } => "error-already-closed",
             DecemberWithYear { .. } => "error-december-with-year",
@@ -254,8 +264,12 @@ impl Message for Error {
                 vec![("code", t(code))]
             }
             OrgRequired { codes } => vec![("codes", t(codes))],
+            AccountMovesInOpenYear { number, year } => {
+                vec![("number", t(number)), ("year", i64::from(*year).into())]
+            }
             AccountExists { number }
             | AccountAlreadyClosed { number }
+            | AccountNotClosed { number }
             | MissingResultAccount { number } => vec![("number", t(number))],
             AccountHasBalance { number, balance } => vec![
                 ("number", t(number)),

@@ -1221,3 +1221,131 @@ fn an_unknown_language_is_refused_and_a_bad_code_is_echoed_as_typed() {
     ]);
     assert!(err.contains("« Savon Ton »"), "{err}");
 }
+
+fn add(l: &Ledger, date: &str, debit: &str, credit: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "entry", "add", "--date", date, "--ref", "R", "--memo", "m", "--debit", debit, "--credit",
+        credit,
+    ];
+    args.extend_from_slice(extra);
+    l.run(&args)
+}
+
+#[test]
+fn internal_keys_are_reserved_so_a_year_can_always_be_closed() {
+    let l = Ledger::with_coop();
+    for key in ["jatebo:year-close:2026", "JATEBO:reverse:2026-000001"] {
+        let o = add(&l, "2026-03-02", "5711=3000", "70211=3000", &["--key", key]);
+        assert_eq!(code(&o), 1);
+        assert!(
+            stderr(&o).contains("réservé aux écritures que jatebo fait lui-même"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    l.post("coop", "2026-03-02", "Vente", "5711=3000", "70211=3000");
+    l.ok(&["period", "close", "--year", "2026"]);
+    l.assert_verified();
+}
+
+#[test]
+fn the_result_entry_of_a_closed_year_cannot_be_reversed() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-02", "Vente", "5711=3000", "70211=3000");
+    l.ok(&["period", "close", "--year", "2026"]);
+    let closing = l.numbers(None).last().cloned().unwrap();
+    let err = l.fail(&[
+        "entry",
+        "reverse",
+        &closing,
+        "--date",
+        "2027-01-05",
+        "--reason",
+        "oups",
+    ]);
+    assert!(err.contains("ne se contre-passe pas"), "{err}");
+}
+
+#[test]
+fn a_reversal_cannot_be_dated_before_its_original() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-01", "Apport", "5711=10000", "1013=10000");
+    let n = l.post("coop", "2026-03-10", "Vente", "5711=500", "70211=500");
+    let err = l.fail(&[
+        "entry",
+        "reverse",
+        &n,
+        "--date",
+        "2026-03-09",
+        "--reason",
+        "x",
+    ]);
+    assert!(
+        err.contains("ne peut pas être datée du 09/03/2026"),
+        "{err}"
+    );
+    l.ok(&[
+        "entry",
+        "reverse",
+        &n,
+        "--date",
+        "2026-03-10",
+        "--reason",
+        "x",
+    ]);
+}
+
+#[test]
+fn a_charge_account_moving_in_an_open_year_stays_open_and_can_be_reopened() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-01", "Apport", "5711=10000", "1013=10000");
+    let n = l.post("coop", "2026-03-02", "Achat", "6021=500", "5711=500");
+    l.ok(&[
+        "entry",
+        "reverse",
+        &n,
+        "--date",
+        "2027-01-05",
+        "--reason",
+        "x",
+    ]);
+    // All-time balance is zero, but 2026 still has 500 F on it.
+    let err = l.fail(&["account", "close", "6021"]);
+    assert!(err.contains("exercice 2026, encore ouvert"), "{err}");
+    l.ok(&["period", "close", "--year", "2026"]);
+    l.ok(&["period", "close", "--year", "2027"]);
+    l.ok(&["account", "close", "6021"]);
+    l.ok(&["account", "reopen", "6021"]);
+    let err = l.fail(&["account", "reopen", "6021"]);
+    assert!(err.contains("n'est pas fermé"), "{err}");
+    l.assert_verified();
+}
+
+#[test]
+fn a_backdated_payment_cannot_empty_the_cash_box_before_the_money_came_in() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-20", "Apport", "5711=1000", "1013=1000");
+    let o = add(&l, "2026-03-01", "6222=800", "5711=800", &[]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("passerait à -800 F CFA le 01/03/2026"),
+        "{}",
+        stderr(&o)
+    );
+    // On or after the day the money came in, it is fine.
+    let o = add(&l, "2026-03-20", "6222=800", "5711=800", &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn a_month_close_never_closes_an_earlier_december() {
+    let l = Ledger::with_coop();
+    l.ok(&["period", "close", "--month", "2025-06"]);
+    l.post("coop", "2027-01-10", "Apport", "5711=1000", "1013=1000");
+    let err = l.fail(&["period", "close", "--month", "2027-02"]);
+    assert!(err.contains("Clôturez d'abord l'exercice 2025"), "{err}");
+    l.ok(&["period", "close", "--year", "2025"]);
+    l.ok(&["period", "close", "--year", "2026"]);
+    l.ok(&["period", "close", "--month", "2027-02"]);
+    l.assert_verified();
+}

@@ -110,6 +110,8 @@ struct MEntry {
     lines: Vec<(String, Side, i64)>,
     is_reversal: bool,
     reversed: bool,
+    /// The result entry of a year close.
+    closing: bool,
 }
 
 #[derive(Default, Clone, Debug)]
@@ -140,24 +142,31 @@ impl Model {
         EntryNumber { year, seq }
     }
 
-    fn balance(&self, account: &str) -> i64 {
-        self.entries
-            .iter()
-            .flat_map(|e| &e.lines)
-            .filter(|l| l.0 == account)
-            .map(|l| if l.1 == Side::Debit { l.2 } else { -l.2 })
-            .sum()
-    }
-
-    fn cash_ok(&self, lines: &[(String, Side, i64)]) -> Option<&'static str> {
+    /// A cash box or wallet never below zero on any day, counting the new
+    /// entry at its date (after the entries already on that date).
+    fn cash_ok(&self, date: NaiveDate, lines: &[(String, Side, i64)]) -> Option<&'static str> {
         for (a, side, _) in lines {
-            if *side == Side::Credit && is_cash(a) {
-                let delta: i64 = lines
-                    .iter()
+            if *side != Side::Credit || !is_cash(a) {
+                continue;
+            }
+            let net = |ls: &[(String, Side, i64)]| -> i64 {
+                ls.iter()
                     .filter(|l| &l.0 == a)
                     .map(|l| if l.1 == Side::Debit { l.2 } else { -l.2 })
-                    .sum();
-                if self.balance(a) + delta < 0 {
+                    .sum()
+            };
+            let mut moves: Vec<(NaiveDate, usize, i64)> = self
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.date, i, net(&e.lines)))
+                .collect();
+            moves.push((date, usize::MAX, net(lines)));
+            moves.sort();
+            let mut running = 0;
+            for (_, _, m) in moves {
+                running += m;
+                if running < 0 {
                     return Some("ledger-negative-cash");
                 }
             }
@@ -214,7 +223,7 @@ impl Model {
         if self.is_closed(date) {
             return Expect::Refused("ledger-period-closed");
         }
-        if let Some(k) = self.cash_ok(&lines) {
+        if let Some(k) = self.cash_ok(date, &lines) {
             return Expect::Refused(k);
         }
         let number = self.next_number(date.year());
@@ -225,6 +234,7 @@ impl Model {
             lines,
             is_reversal: reversal,
             reversed: false,
+            closing: false,
         });
         Expect::Posted(number)
     }
@@ -259,6 +269,10 @@ impl Model {
         if self.earlier_year_open(m.year).is_some() {
             return Expect::Refused("error-earlier-year-open");
         }
+        // Closing through a December of an earlier year is the year close's job.
+        if self.closed_through.is_some_and(|c| c.next().year < m.year) {
+            return Expect::Refused("error-earlier-year-open");
+        }
         self.closed_through = Some(m);
         Expect::Closed
     }
@@ -269,6 +283,9 @@ impl Model {
             return Expect::Refused("error-already-closed");
         }
         if self.earlier_year_open(year).is_some() {
+            return Expect::Refused("error-earlier-year-open");
+        }
+        if self.closed_through.is_some_and(|c| c.next().year < year) {
             return Expect::Refused("error-earlier-year-open");
         }
         let mut net: BTreeMap<String, i64> = BTreeMap::new();
@@ -304,6 +321,7 @@ impl Model {
                 lines,
                 is_reversal: false,
                 reversed: false,
+                closing: true,
             });
         }
         self.closed_through = Some(dec);
@@ -478,8 +496,12 @@ fn run_sequence(ops: Vec<Op>, ranges: Vec<(NaiveDate, NaiveDate)>) -> Result<(),
                 let key = format!("rev{i}");
                 let want = if original.is_reversal {
                     Expect::Refused("ledger-reversal-of-reversal")
+                } else if original.closing {
+                    Expect::Refused("ledger-reverse-closing-entry")
                 } else if original.reversed {
                     Expect::Refused("ledger-already-reversed")
+                } else if date < original.date {
+                    Expect::Refused("ledger-reversal-before-original")
                 } else {
                     let mirrored: Vec<(String, Side, i64)> = original
                         .lines
@@ -498,7 +520,7 @@ fn run_sequence(ops: Vec<Op>, ranges: Vec<(NaiveDate, NaiveDate)>) -> Result<(),
                     original.number,
                     date,
                     "erreur de saisie",
-                    &key,
+                    Some(&key),
                 ));
                 (got, want)
             }

@@ -899,7 +899,7 @@ fn generate(o: &GenOptions) -> R<()> {
                         *number,
                         when,
                         "Facture saisie en double",
-                        &format!("bench-reverse:{}:{number}", g.org.code),
+                        Some(&format!("bench-reverse:{}:{number}", g.org.code)),
                     )
                     .map_err(|e| format!("reversing {number} of {}: {}", g.org.code, err(e)))?;
                 reversed += 1;

@@ -181,11 +181,43 @@ pub enum LedgerError {
     },
     /// The same account is on both sides with nothing else (a no-op entry).
     SameAccountBothSides,
-    /// A cash box or wallet would hold less than nothing.
+    /// A cash box or wallet would hold less than nothing on `date`.
     NegativeCash {
         number: String,
         balance: Fcfa,
+        date: NaiveDate,
     },
+    /// A key in the namespace jatebo keeps for its own entries.
+    ReservedKey {
+        key: String,
+    },
+    /// The result entry of a closed year is part of the year close.
+    ReverseClosingEntry {
+        number: EntryNumber,
+    },
+    /// A reversal cannot be dated before the entry it cancels.
+    ReversalBeforeOriginal {
+        number: EntryNumber,
+        date: NaiveDate,
+    },
+}
+
+/// Keys starting with this are made by jatebo itself (year closes, default
+/// reversal keys); a user's key may not use it.
+pub const INTERNAL_KEY_PREFIX: &str = "jatebo:";
+
+/// A key typed by a user or sent by a script.
+pub fn check_user_key(key: &str) -> Result<(), LedgerError> {
+    if key
+        .trim()
+        .to_ascii_lowercase()
+        .starts_with(INTERNAL_KEY_PREFIX)
+    {
+        return Err(LedgerError::ReservedKey {
+            key: key.to_string(),
+        });
+    }
+    Ok(())
 }
 
 impl Message for LedgerError {
@@ -210,6 +242,9 @@ impl Message for LedgerError {
             ReversalOfReversal { .. } => "ledger-reversal-of-reversal",
             SameAccountBothSides => "ledger-same-account-both-sides",
             NegativeCash { .. } => "ledger-negative-cash",
+            ReservedKey { .. } => "ledger-reserved-key",
+            ReverseClosingEntry { .. } => "ledger-reverse-closing-entry",
+            ReversalBeforeOriginal { .. } => "ledger-reversal-before-original",
         }
     }
 
@@ -254,9 +289,23 @@ impl Message for LedgerError {
                 ("by", by.to_string().into()),
             ],
             ReversalOfReversal { number } => vec![("number", number.to_string().into())],
-            NegativeCash { number, balance } => vec![
+            NegativeCash {
+                number,
+                balance,
+                date,
+            } => vec![
                 ("number", number.clone().into()),
                 ("balance", (*balance).into()),
+                ("date", (*date).into()),
+            ],
+            ReservedKey { key } => vec![
+                ("key", key.clone().into()),
+                ("prefix", INTERNAL_KEY_PREFIX.into()),
+            ],
+            ReverseClosingEntry { number } => vec![("number", number.to_string().into())],
+            ReversalBeforeOriginal { number, date } => vec![
+                ("number", number.to_string().into()),
+                ("date", (*date).into()),
             ],
             TooFewLines | Overflow | EmptyKey | SameAccountBothSides => vec![],
         }

@@ -589,7 +589,7 @@ fn correction(books: &mut Books, actor: &Actor, org: &OrgRow) -> Result<usize> {
         number,
         d,
         "saisie en double de la vente du 20/10",
-        "demo:savon:doublon:reverse",
+        Some("demo:savon:doublon:reverse"),
     )?;
     Ok(2)
 }

@@ -12,7 +12,10 @@ use serde::Serialize;
 use crate::domain::Lang;
 use crate::domain::account::{AccountNumber, is_income_statement};
 use crate::domain::chart::{RESULT_LOSS, RESULT_PROFIT, Template};
-use crate::domain::ledger::{EntryNumber, LedgerError, LineInput, NewEntry, Side, genesis_hash};
+use crate::domain::ledger::{
+    EntryNumber, INTERNAL_KEY_PREFIX, LedgerError, LineInput, NewEntry, Side, check_user_key,
+    genesis_hash,
+};
 use crate::domain::money::Fcfa;
 use crate::domain::period::{DateRange, Month};
 use crate::domain::report::{TrialBalance, trial_balance};
@@ -23,6 +26,9 @@ use crate::store::{
     AccountRow, CloseRow, EntryView, JournalQuery, LedgerLine, OpenMode, OrgRow, PostOutcome,
     Reader, Store, schema::GUARD_TRIGGERS,
 };
+
+/// The `source` of the result entry posted by a year close.
+pub const YEAR_CLOSE_SOURCE: &str = "year-close:";
 
 /// Who is acting. Recorded as the author of entries and in the audit log.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -288,10 +294,57 @@ impl Books {
                     balance: current.balance.francs(),
                 });
             }
+            // An income-statement account still moving in an open year must
+            // stay open: the year close will bring it to zero.
+            if is_income_statement(&number) {
+                let closed = closed_through(&fresh_org(&tx.read(), org)?);
+                for (year, net) in tx.read().account_year_nets(org.id, number.as_str())? {
+                    let year_open = closed.is_none_or(|c| c < Month::new(year, 12).expect("valid"));
+                    if year_open && net != 0 {
+                        return Err(Error::AccountMovesInOpenYear {
+                            number: number.as_str().to_string(),
+                            year,
+                        });
+                    }
+                }
+            }
             tx.close_account(org.id, &number, &now)?;
             tx.audit(
                 &actor.name,
                 "account.close",
+                &org.code,
+                number.as_str(),
+                &now,
+            )
+        })?;
+        self.account(org, number.as_str())
+    }
+
+    /// Opens a closed account again (recorded in the audit log).
+    pub fn reopen_account(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        number: &str,
+    ) -> Result<AccountRow> {
+        let number = AccountNumber::parse(number)?;
+        let now = now();
+        self.store.write(|tx| {
+            let current = tx
+                .read()
+                .account(org.id, number.as_str(), Lang::Fr)?
+                .ok_or_else(|| LedgerError::UnknownAccount {
+                    number: number.as_str().to_string(),
+                })?;
+            if !current.closed {
+                return Err(Error::AccountNotClosed {
+                    number: current.number,
+                });
+            }
+            tx.reopen_account(org.id, &number)?;
+            tx.audit(
+                &actor.name,
+                "account.reopen",
                 &org.code,
                 number.as_str(),
                 &now,
@@ -305,6 +358,7 @@ impl Books {
     /// Posts one entry (one transaction). Returns whether it was recorded now
     /// or had already been recorded under the same idempotency key.
     pub fn post(&mut self, actor: &Actor, org: &OrgRow, entry: NewEntry) -> Result<PostOutcome> {
+        check_user_key(&entry.idem_key)?;
         let now = now();
         self.store.write(|tx| {
             let out = tx.post(org, &entry, None, &actor.name, &now)?;
@@ -328,6 +382,9 @@ impl Books {
         org: &OrgRow,
         entries: &[NewEntry],
     ) -> Result<Vec<PostOutcome>> {
+        for e in entries {
+            check_user_key(&e.idem_key)?;
+        }
         let now = now();
         self.store.write(|tx| {
             let mut out = Vec::with_capacity(entries.len());
@@ -357,9 +414,16 @@ impl Books {
         number: EntryNumber,
         date: NaiveDate,
         reason: &str,
-        idem_key: &str,
+        idem_key: Option<&str>,
     ) -> Result<PostOutcome> {
         let reason = clean("reason", reason, 300, true)?;
+        let idem_key = match idem_key {
+            Some(k) => {
+                check_user_key(k)?;
+                k.to_string()
+            }
+            None => format!("{INTERNAL_KEY_PREFIX}reverse:{number}"),
+        };
         let memo = crate::t!(
             "entry-reversal-memo",
             number = number.to_string(),
@@ -377,18 +441,33 @@ impl Books {
             if original.entry.reverses.is_some() {
                 return Err(LedgerError::ReversalOfReversal { number }.into());
             }
+            if original
+                .entry
+                .source
+                .as_deref()
+                .is_some_and(|s| s.starts_with(YEAR_CLOSE_SOURCE))
+            {
+                return Err(LedgerError::ReverseClosingEntry { number }.into());
+            }
             if let Some(by) = original.reversed_by {
                 // The very same reversal asked again (same key, date and
-                // reason) is a retry; anything else is a second reversal.
+                // reason, in whatever language) is a retry; anything else is
+                // a second reversal.
                 let existing = tx.read().entry(org.id, by)?;
+                let tail = format!(": {reason}");
                 let retry = existing.is_some_and(|r| {
-                    r.entry.idem_key == idem_key && r.entry.date == date && r.entry.memo == memo
+                    r.entry.idem_key == idem_key
+                        && r.entry.date == date
+                        && r.entry.memo.ends_with(&tail)
                 });
                 return if retry {
                     Ok(PostOutcome::AlreadyRecorded(by))
                 } else {
                     Err(LedgerError::AlreadyReversed { number, by }.into())
                 };
+            }
+            if date < original.entry.date {
+                return Err(LedgerError::ReversalBeforeOriginal { number, date }.into());
             }
             let lines = original
                 .entry
@@ -407,7 +486,7 @@ impl Books {
                 date,
                 doc_ref: original.entry.doc_ref.clone(),
                 memo: memo.clone(),
-                idem_key: idem_key.to_string(),
+                idem_key: idem_key.clone(),
                 lines,
                 source: original.entry.source.clone(),
             };
@@ -506,6 +585,11 @@ impl Books {
                 Some(c) => c.next(),
                 None => first.unwrap_or(month).min(month).max(jan),
             };
+            // Never close a December as a month: an earlier year closes
+            // with its own year close.
+            if start.year < month.year {
+                return Err(Error::EarlierYearOpen { year: start.year });
+            }
             let mut m = start;
             while m <= month {
                 tx.record_close(&org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
@@ -545,9 +629,9 @@ impl Books {
                     date: december.last_day(),
                     doc_ref: format!("CLOTURE-{year}"),
                     memo: memo.clone(),
-                    idem_key: format!("year-close:{year}"),
+                    idem_key: format!("{INTERNAL_KEY_PREFIX}year-close:{year}"),
                     lines,
-                    source: Some(format!("year-close:{year}")),
+                    source: Some(format!("{YEAR_CLOSE_SOURCE}{year}")),
                 };
                 let out = tx
                     .post(&org, &entry, None, &actor.name, &now)
@@ -570,6 +654,9 @@ impl Books {
                 Some(c) => c.next(),
                 None => Month::new(year, 1).expect("valid"),
             };
+            if m.year < year {
+                return Err(Error::EarlierYearOpen { year: m.year });
+            }
             while m < december {
                 tx.record_close(&org, &m.to_string(), "month", (m, m), &actor.name, &now)?;
                 tx.audit(&actor.name, "period.close", &org.code, &m.to_string(), &now)?;

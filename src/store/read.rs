@@ -412,6 +412,44 @@ impl<'a> Reader<'a> {
             .optional()?)
     }
 
+    /// Net movement (debits − credits) of an account per fiscal year.
+    pub fn account_year_nets(&self, org_id: i64, number: &str) -> Result<Vec<(i32, i64)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT CAST(substr(m.month, 1, 4) AS INTEGER), sum(m.debit - m.credit)
+             FROM account_month m JOIN accounts a ON a.id = m.account_id
+             WHERE m.org_id = ?1 AND a.number = ?2
+             GROUP BY substr(m.month, 1, 4) ORDER BY 1",
+        )?;
+        let rows = st.query_map(params![org_id, number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The lowest running balance of an account from `date` on (entries in
+    /// date then recording order), and the date it is reached; `None` when
+    /// nothing moves from that date on.
+    pub fn lowest_balance_from(
+        &self,
+        org_id: i64,
+        account_id: i64,
+        from: NaiveDate,
+    ) -> Result<Option<(i64, NaiveDate)>> {
+        let mut running = self.balance_before(org_id, account_id, from)?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT date, sum(CASE side WHEN 'D' THEN amount ELSE -amount END)
+             FROM entry_lines WHERE account_id = ?1 AND date >= ?2
+             GROUP BY date, entry_id ORDER BY date, entry_id",
+        )?;
+        let mut rows = st.query(params![account_id, from.to_string()])?;
+        let mut lowest: Option<(i64, NaiveDate)> = None;
+        while let Some(r) = rows.next()? {
+            running += r.get::<_, i64>(1)?;
+            if lowest.is_none_or(|(l, _)| running < l) {
+                lowest = Some((running, date(&r.get::<_, String>(0)?)?));
+            }
+        }
+        Ok(lowest)
+    }
+
     /// Net balance (debits − credits) of an account before `date`.
     fn balance_before(&self, org_id: i64, account_id: i64, before: NaiveDate) -> Result<i64> {
         let m = Month::of(before);

@@ -128,6 +128,15 @@ impl<'c> WriteTx<'c> {
         Ok(())
     }
 
+    pub fn reopen_account(&mut self, org_id: i64, number: &AccountNumber) -> Result<()> {
+        self.tx.execute(
+            "UPDATE accounts SET closed_at = NULL WHERE org_id = ?1 AND number = ?2",
+            params![org_id, number.as_str()],
+        )?;
+        self.accounts.remove(&(org_id, number.as_str().to_string()));
+        Ok(())
+    }
+
     pub fn close_account(&mut self, org_id: i64, number: &AccountNumber, now: &str) -> Result<()> {
         self.tx.execute(
             "UPDATE accounts SET closed_at = ?3 WHERE org_id = ?1 AND number = ?2",
@@ -345,20 +354,19 @@ impl<'c> WriteTx<'c> {
                 up.execute(params![org.id, month, account_id, d, c])?;
             }
         }
-        // Cash boxes and wallets: what is in them can never be negative.
+        // Cash boxes and wallets: what is in them can never be negative, on
+        // the entry's date or on any later day (a backdated payment must not
+        // empty the box before the money came in).
         for (l, account_id) in e.lines.iter().zip(&account_ids) {
             if l.side == Side::Credit && is_countable_money(&l.account) {
-                let balance: i64 = self
-                    .tx
-                    .prepare_cached(
-                        "SELECT COALESCE(sum(debit - credit), 0) FROM account_month
-                         WHERE org_id = ?1 AND account_id = ?2",
-                    )?
-                    .query_row(params![org.id, account_id], |r| r.get(0))?;
-                if balance < 0 {
+                let lowest = self
+                    .read()
+                    .lowest_balance_from(org.id, *account_id, e.date)?;
+                if let Some((balance, date)) = lowest.filter(|(b, _)| *b < 0) {
                     return Err(LedgerError::NegativeCash {
                         number: l.account.as_str().to_string(),
                         balance: crate::domain::money::Fcfa::new(balance),
+                        date,
                     }
                     .into());
                 }

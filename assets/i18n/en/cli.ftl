@@ -99,3 +99,5 @@ col-date = Date
 col-number = No.
 col-document = Document and memo
 col-balance = Balance
+cli-account-reopen = Reopen a closed account
+account-reopened = Account { $number } reopened.

@@ -79,4 +79,9 @@ error-json = Cannot write JSON: { $detail }
 
 entry-reversal-memo = Reversal of No. { $number }: { $reason }
 year-close-memo = Result of fiscal year { $year }
-ledger-negative-cash = Account { $number } (cash box or mobile wallet) would go to { $balance } F CFA: you cannot take out more than it holds. Check the amount or record the money coming in first.
+ledger-negative-cash = Account { $number } (cash box or mobile wallet) would go to { $balance } F CFA on { $date }: you cannot take out more than it holds. Check the amount and the date, or record the money coming in first.
+ledger-reserved-key = The key “{ $key }” starts with “{ $prefix }”, kept for the entries jatebo makes itself: choose another key.
+ledger-reverse-closing-entry = Entry No. { $number } is the result entry of a closed fiscal year: it cannot be reversed.
+ledger-reversal-before-original = The reversal of No. { $number } cannot be dated { $date }, before the entry it cancels.
+error-account-not-closed = Account { $number } is not closed.
+error-account-moves-in-open-year = Account { $number } has unsettled movements in fiscal year { $year }, still open: it stays open until that year is closed.

@@ -99,3 +99,5 @@ col-date = Date
 col-number = N°
 col-document = Pièce et libellé
 col-balance = Solde
+cli-account-reopen = Rouvrir un compte fermé
+account-reopened = Compte { $number } rouvert.

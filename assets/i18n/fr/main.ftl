@@ -79,4 +79,9 @@ error-json = Sortie JSON impossible : { $detail }
 
 entry-reversal-memo = Contre-passation de N° { $number } : { $reason }
 year-close-memo = Détermination du résultat de l'exercice { $year }
-ledger-negative-cash = Le compte { $number } (caisse ou porte-monnaie électronique) passerait à { $balance } F CFA : on ne peut pas sortir plus que ce qu'il contient. Vérifiez le montant ou enregistrez d'abord l'entrée d'argent.
+ledger-negative-cash = Le compte { $number } (caisse ou porte-monnaie électronique) passerait à { $balance } F CFA le { $date } : on ne peut pas sortir plus que ce qu'il contient. Vérifiez le montant et la date, ou enregistrez d'abord l'entrée d'argent.
+ledger-reserved-key = La clé « { $key } » commence par « { $prefix } », réservé aux écritures que jatebo fait lui-même : choisissez une autre clé.
+ledger-reverse-closing-entry = L'écriture N° { $number } est la détermination du résultat d'un exercice clôturé : elle ne se contre-passe pas.
+ledger-reversal-before-original = La contre-passation de N° { $number } ne peut pas être datée du { $date }, avant l'écriture qu'elle annule.
+error-account-not-closed = Le compte { $number } n'est pas fermé.
+error-account-moves-in-open-year = Le compte { $number } a des mouvements non soldés dans l'exercice { $year }, encore ouvert : il reste ouvert jusqu'à la clôture de cet exercice.
