@@ -427,3 +427,103 @@ fn an_altered_audit_row_is_caught() {
     assert_eq!(problems[0]["kind"], "audit_broken");
     assert_eq!(problems[0]["id"], target);
 }
+
+/// The kinds `--json verify` reports.
+fn kinds(problems: &[Value]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_line_moved_to_another_date_is_caught() {
+    // The line's date is not part of the hash; it must still agree with the
+    // entry, or the account's ledger would show the payment on another day.
+    let l = Ledger::demo();
+    let e = plain_entry(&l, "savon", "2026-11");
+    let number = e["number"].as_str().unwrap().to_string();
+    let c = open(&l);
+    let id = entry_id(&c, "savon", &number);
+    assert_refused(
+        &c,
+        &format!("UPDATE entry_lines SET date = '2026-11-30' WHERE entry_id = {id}"),
+    );
+    with_triggers_dropped(&c, &["entry_lines_no_update"], |c| {
+        c.execute(
+            "UPDATE entry_lines SET date = '2026-11-30' WHERE entry_id = ?1 AND line_no = 1",
+            [id],
+        )
+        .unwrap();
+    });
+    let (text, problems) = verify_fails(&l);
+    assert!(first_problem_line(&text).contains(&number), "{text}");
+    assert!(
+        kinds(&problems).contains(&"damaged_row".to_string()),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn an_impossible_date_is_reported_not_a_crash() {
+    let l = Ledger::demo();
+    let e = plain_entry(&l, "savon", "2026-11");
+    let number = e["number"].as_str().unwrap().to_string();
+    let c = open(&l);
+    let id = entry_id(&c, "savon", &number);
+    with_triggers_dropped(&c, &["entries_no_update"], |c| {
+        c.execute("UPDATE entries SET date = '2026-02-30' WHERE id = ?1", [id])
+            .unwrap();
+    });
+    let (text, problems) = verify_fails(&l);
+    assert!(text.contains(&number), "{text}");
+    let k = kinds(&problems);
+    assert!(k.contains(&"damaged_row".to_string()), "{k:?}");
+}
+
+#[test]
+fn close_totals_a_replaced_trigger_and_a_reopened_period_are_caught() {
+    let l = Ledger::demo();
+    let c = open(&l);
+    // 1. The header totals of a close.
+    assert_refused(&c, "UPDATE period_closes SET total_debit = 999999");
+    with_triggers_dropped(&c, &["period_closes_no_update"], |c| {
+        c.execute(
+            "UPDATE period_closes SET total_debit = 999999, total_credit = 999999
+             WHERE period = '2026-07' AND org_id = (SELECT id FROM orgs WHERE code = 'savon')",
+            [],
+        )
+        .unwrap();
+    });
+    let (text, problems) = verify_fails(&l);
+    assert!(text.contains("2026-07"), "{text}");
+    assert_eq!(kinds(&problems), vec!["close_totals"], "{problems:?}");
+
+    // 2. A guard replaced by one of the same name that does nothing.
+    let l = Ledger::demo();
+    let c = open(&l);
+    c.execute_batch(
+        "DROP TRIGGER entries_no_delete;
+         CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN SELECT 1; END;",
+    )
+    .unwrap();
+    let (text, problems) = verify_fails(&l);
+    assert!(text.contains("entries_no_delete"), "{text}");
+    assert_eq!(kinds(&problems), vec!["schema"], "{problems:?}");
+
+    // 3. Closed periods reopened by clearing the mark.
+    let l = Ledger::demo();
+    let c = open(&l);
+    c.execute(
+        "UPDATE orgs SET closed_through = NULL WHERE code = 'savon'",
+        [],
+    )
+    .unwrap();
+    let (text, problems) = verify_fails(&l);
+    assert!(text.contains("2026-09"), "{text}");
+    assert_eq!(
+        kinds(&problems),
+        vec!["closed_through_mismatch"],
+        "{problems:?}"
+    );
+}

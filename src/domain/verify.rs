@@ -98,6 +98,18 @@ pub enum Problem {
     AuditBroken {
         id: i64,
     },
+    /// Rows of an entry disagree with each other (a line's date, an account
+    /// of another organisation, an impossible date): edited outside jatebo.
+    DamagedRow {
+        org: String,
+        number: EntryNumber,
+    },
+    /// The organisation's closed-through mark is not the last recorded close.
+    ClosedThroughMismatch {
+        org: String,
+        recorded: String,
+        mark: String,
+    },
 }
 
 impl Problem {
@@ -112,6 +124,7 @@ impl Problem {
             | NumberGap { number, .. }
             | WrongYear { number, .. }
             | BadReversal { number, .. }
+            | DamagedRow { number, .. }
             | ClosedPeriodViolation { number, .. } => Some(*number),
             Truncated { last, .. } => EntryNumber::parse(last),
             _ => None,
@@ -139,6 +152,8 @@ impl Message for Problem {
             CloseTotals { .. } => "verify-close-totals",
             CloseHead { .. } => "verify-close-head",
             AuditBroken { .. } => "verify-audit-broken",
+            DamagedRow { .. } => "verify-damaged-row",
+            ClosedThroughMismatch { .. } => "verify-closed-through",
         }
     }
 
@@ -151,6 +166,7 @@ impl Message for Problem {
             | HashMismatch { org, number }
             | BrokenLink { org, number }
             | WrongYear { org, number }
+            | DamagedRow { org, number }
             | BadReversal { org, number } => {
                 vec![("org", s(org)), ("number", s(&number.to_string()))]
             }
@@ -209,6 +225,15 @@ impl Message for Problem {
             ],
             CloseHead { org, period } => vec![("org", s(org)), ("period", s(period))],
             AuditBroken { id } => vec![("id", MsgArg::Int(*id))],
+            ClosedThroughMismatch {
+                org,
+                recorded,
+                mark,
+            } => vec![
+                ("org", s(org)),
+                ("recorded", s(recorded)),
+                ("mark", s(mark)),
+            ],
         }
     }
 }
@@ -220,6 +245,8 @@ pub struct ChainHead {
     pub head_chain: i64,
     pub head_hash: String,
     pub head_number: String,
+    /// The organisation's closed-through mark.
+    pub closed_through: Option<Month>,
 }
 
 /// A recorded period close, as the checker needs it.
@@ -297,8 +324,16 @@ impl ChainChecker {
         }
     }
 
-    pub fn feed(&mut self, e: &PostedEntry) {
+    /// `consistent`: whether the store found the entry's rows agreeing with
+    /// each other (see `Reader::for_each_entry`).
+    pub fn feed(&mut self, e: &PostedEntry, consistent: bool) {
         let org = self.org.clone();
+        if !consistent {
+            self.push(Problem::DamagedRow {
+                org: org.clone(),
+                number: e.number,
+            });
+        }
         if e.chain_no != self.next_chain {
             self.push(Problem::ChainGap {
                 org: org.clone(),
@@ -391,6 +426,17 @@ impl ChainChecker {
             };
             self.push(p);
         }
+        // The closed-through mark must be the furthest recorded close.
+        let recorded = self.closes.iter().map(|c| c.through).max();
+        if recorded != self.head.closed_through {
+            let show = |m: Option<Month>| m.map(|m| m.to_string()).unwrap_or_else(|| "—".into());
+            let p = Problem::ClosedThroughMismatch {
+                org: self.org.clone(),
+                recorded: show(recorded),
+                mark: show(self.head.closed_through),
+            };
+            self.push(p);
+        }
         // Closes made after the last entry (or never reached: the chain was
         // cut before them).
         self.advance_closes(found + 1);
@@ -433,6 +479,7 @@ impl ChainChecker {
         period: &str,
         months: (Month, Month),
         stored: &BTreeMap<String, (i128, i128)>,
+        header: (i128, i128),
     ) {
         let (from, to) = (months.0.key(), months.1.key());
         let mut actual: BTreeMap<String, (i128, i128)> = BTreeMap::new();
@@ -444,6 +491,16 @@ impl ChainChecker {
             }
         }
         actual.retain(|_, v| *v != (0, 0));
+        let sum = actual
+            .values()
+            .fold((0i128, 0i128), |acc, v| (acc.0 + v.0, acc.1 + v.1));
+        if sum != header {
+            self.push(Problem::CloseTotals {
+                org: self.org.clone(),
+                period: period.to_string(),
+                account: "—".to_string(),
+            });
+        }
         let stored: BTreeMap<String, (i128, i128)> = stored
             .iter()
             .filter(|(_, v)| **v != (0, 0))
@@ -581,6 +638,7 @@ mod tests {
             head_chain: n,
             head_hash: prev,
             head_number: format!("2026-{n:06}"),
+            closed_through: None,
         };
         (head, v)
     }
@@ -588,7 +646,7 @@ mod tests {
     fn run(head: ChainHead, entries: &[PostedEntry]) -> Vec<Problem> {
         let mut c = ChainChecker::new("soap", head, vec![]);
         for e in entries {
-            c.feed(e);
+            c.feed(e, true);
         }
         c.finish_chain();
         c.problems
@@ -646,9 +704,13 @@ mod tests {
             head_chain: 2,
             head_hash: v[1].hash.clone(),
         }];
+        let head = ChainHead {
+            closed_through: Month::parse("2026-02").ok(),
+            ..head
+        };
         let mut c = ChainChecker::new("soap", head, closes);
         for e in &v {
-            c.feed(e);
+            c.feed(e, true);
         }
         c.finish_chain();
         // Entries 3 and 4 are dated January and February (month 1 + i % 3),

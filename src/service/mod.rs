@@ -703,9 +703,18 @@ impl Books {
                 detail: "application_id".into(),
             });
         }
-        let triggers = r.trigger_names()?;
+        // Every guard trigger present, and doing what it did when created
+        // (not replaced by one of the same name that does nothing).
+        let found = r.trigger_sql()?;
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let expected = crate::store::schema::expected_triggers()?;
         for t in GUARD_TRIGGERS {
-            if !triggers.iter().any(|n| n == t) {
+            let want = expected
+                .iter()
+                .find(|(n, _)| n == t)
+                .map(|(_, s)| squash(s));
+            let have = found.iter().find(|(n, _)| n == t).map(|(_, s)| squash(s));
+            if have.is_none() || have != want {
                 problems.push(Problem::Schema {
                     detail: format!("trigger {t}"),
                 });
@@ -723,14 +732,31 @@ impl Books {
                 r.chain_head(org),
                 closes.iter().map(|c| c.record.clone()).collect(),
             );
-            r.for_each_entry(org.id, |e| {
+            r.for_each_entry(org.id, |e, consistent| {
                 entries += 1;
-                checker.feed(&e);
+                checker.feed(&e, consistent);
             })?;
             checker.finish_chain();
             checker.check_cache(&r.cached_totals(org.id)?);
+            let headers: std::collections::HashMap<String, (i128, i128)> = r
+                .closes(org.id)?
+                .into_iter()
+                .map(|c| {
+                    let t = (
+                        i128::from(c.total_debit.francs()),
+                        i128::from(c.total_credit.francs()),
+                    );
+                    (c.period, t)
+                })
+                .collect();
             for c in &closes {
-                checker.check_close_totals(&c.record.period, c.months, &r.close_totals(c.id)?);
+                let header = headers.get(&c.record.period).copied().unwrap_or((0, 0));
+                checker.check_close_totals(
+                    &c.record.period,
+                    c.months,
+                    &r.close_totals(c.id)?,
+                    header,
+                );
             }
             problems.append(&mut checker.problems);
             for (original, reversal) in r.reversal_pairs(org.id)? {

@@ -710,14 +710,6 @@ impl<'a> Reader<'a> {
         Ok(if v == ["ok"] { Vec::new() } else { v })
     }
 
-    pub fn trigger_names(&self) -> Result<Vec<String>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     pub fn application_id(&self) -> Result<i32> {
         Ok(self
             .conn
@@ -730,44 +722,75 @@ impl<'a> Reader<'a> {
             head_chain: org.entries,
             head_hash: org.head_hash.clone(),
             head_number: org.head_number.clone(),
+            closed_through: org
+                .closed_through
+                .as_deref()
+                .and_then(|m| Month::parse(m).ok()),
         }
     }
 
     /// Calls `f` with every entry of an organisation in chain order, lines
     /// included, streaming (one pass, constant memory).
-    pub fn for_each_entry(&self, org_id: i64, mut f: impl FnMut(PostedEntry)) -> Result<()> {
+    /// Calls `f` with every entry of an organisation in chain order, lines
+    /// included, streaming (one pass, constant memory). The flag tells
+    /// whether the rows are consistent with each other beyond what the hash
+    /// covers: a readable date, every line carrying its entry's date, every
+    /// account belonging to the entry's organisation. An unreadable date is
+    /// replaced by 2000-01-01 so the walk goes on (and the hash then fails).
+    pub fn for_each_entry(&self, org_id: i64, mut f: impl FnMut(PostedEntry, bool)) -> Result<()> {
+        let cols = ENTRY_COLS.replacen(
+            "e.date,",
+            "CASE WHEN date(e.date) IS e.date THEN e.date ELSE '2000-01-01' END,",
+            1,
+        );
         let mut st = self.conn.prepare(&format!(
-            "SELECT {ENTRY_COLS}, l.line_no, a.number, l.side, l.amount, l.label
+            "SELECT {cols}, l.line_no, a.number, l.side, l.amount, l.label,
+                    date(e.date) IS e.date
+                    AND (l.entry_id IS NULL OR (l.date IS e.date AND a.org_id IS e.org_id))
              FROM entries e LEFT JOIN entries r ON r.id = e.reverses
              LEFT JOIN entry_lines l ON l.entry_id = e.id
              LEFT JOIN accounts a ON a.id = l.account_id
              WHERE e.org_id = ?1 ORDER BY e.chain_no, e.id, l.line_no"
         ))?;
         let mut rows = st.query([org_id])?;
-        let mut current: Option<(i64, PostedEntry)> = None;
+        let mut current: Option<(i64, PostedEntry, bool)> = None;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            if current.as_ref().is_none_or(|(cid, _)| *cid != id) {
-                if let Some((_, e)) = current.take() {
-                    f(e);
+            if current.as_ref().is_none_or(|(cid, _, _)| *cid != id) {
+                if let Some((_, e, ok)) = current.take() {
+                    f(e, ok);
                 }
-                current = Some(Self::entry_head(r)?);
+                let (_, e) = Self::entry_head(r)?;
+                current = Some((id, e, true));
             }
             let line_no: Option<i64> = r.get(15)?;
-            if let (Some(line_no), Some((_, e))) = (line_no, current.as_mut()) {
-                e.lines.push(PostedLine {
-                    line_no,
-                    account: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
-                    side: side(&r.get::<_, String>(17)?),
-                    amount: Fcfa::new(r.get(18)?),
-                    label: r.get(19)?,
-                });
+            let consistent: bool = r.get(20)?;
+            if let Some((_, e, ok)) = current.as_mut() {
+                *ok &= consistent;
+                if let Some(line_no) = line_no {
+                    e.lines.push(PostedLine {
+                        line_no,
+                        account: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+                        side: side(&r.get::<_, String>(17)?),
+                        amount: Fcfa::new(r.get(18)?),
+                        label: r.get(19)?,
+                    });
+                }
             }
         }
-        if let Some((_, e)) = current {
-            f(e);
+        if let Some((_, e, ok)) = current {
+            f(e, ok);
         }
         Ok(())
+    }
+
+    /// The SQL text of every trigger in the file.
+    pub fn trigger_sql(&self) -> Result<Vec<(String, String)>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn cached_totals(&self, org_id: i64) -> Result<MonthTotals> {

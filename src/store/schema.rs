@@ -5,6 +5,19 @@
 /// The `application_id` stamped in every jatebo ledger ("JTBO").
 pub const APPLICATION_ID: i32 = 0x4A54_424F;
 
+/// The SQL text of every guard trigger as the migrations create it, to
+/// compare with what a file holds (a trigger can be replaced by one of the
+/// same name that does nothing).
+pub fn expected_triggers() -> rusqlite::Result<Vec<(String, String)>> {
+    let c = rusqlite::Connection::open_in_memory()?;
+    for m in MIGRATIONS {
+        c.execute_batch(m)?;
+    }
+    let mut st = c.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
 /// Migration `i` brings the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[V1, V2];
 

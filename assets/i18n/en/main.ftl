@@ -85,3 +85,5 @@ ledger-reverse-closing-entry = Entry No. { $number } is the result entry of a cl
 ledger-reversal-before-original = The reversal of No. { $number } cannot be dated { $date }, before the entry it cancels.
 error-account-not-closed = Account { $number } is not closed.
 error-account-moves-in-open-year = Account { $number } has unsettled movements in fiscal year { $year }, still open: it stays open until that year is closed.
+verify-damaged-row = { $org }: the lines of entry No. { $number } no longer agree with it (date or account changed outside jatebo).
+verify-closed-through = { $org }: the closing mark says “{ $mark }” while the last recorded close goes through { $recorded }: periods were reopened outside jatebo.

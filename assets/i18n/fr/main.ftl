@@ -85,3 +85,5 @@ ledger-reverse-closing-entry = L'écriture N° { $number } est la détermination
 ledger-reversal-before-original = La contre-passation de N° { $number } ne peut pas être datée du { $date }, avant l'écriture qu'elle annule.
 error-account-not-closed = Le compte { $number } n'est pas fermé.
 error-account-moves-in-open-year = Le compte { $number } a des mouvements non soldés dans l'exercice { $year }, encore ouvert : il reste ouvert jusqu'à la clôture de cet exercice.
+verify-damaged-row = { $org } : les lignes de l'écriture N° { $number } ne concordent plus avec elle (date ou compte modifié hors de jatebo).
+verify-closed-through = { $org } : la marque de clôture dit « { $mark } » alors que la dernière clôture enregistrée va jusqu'à { $recorded } : des périodes ont été rouvertes hors de jatebo.
