@@ -133,3 +133,115 @@ fn a_trial_balance_sees_one_state_of_the_books() {
     drop(snap);
     assert_eq!(count(reader.store().raw_connection()), before + 1);
 }
+
+fn jatebo(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_jatebo"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("JATEBO_DB")
+        .env_remove("JATEBO_ORG")
+        .env_remove("JATEBO_LANG")
+        .output()
+        .unwrap()
+}
+
+fn no_checkpoint_on_close(c: &rusqlite::Connection) {
+    c.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .unwrap();
+}
+
+fn wal_of(path: &Path) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push("-wal");
+    s.into()
+}
+
+#[test]
+fn a_foreign_database_whose_data_is_still_in_its_log_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("autre.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "journal_mode", "WAL").unwrap();
+        no_checkpoint_on_close(&c);
+        c.execute_batch("CREATE TABLE clients (nom TEXT); INSERT INTO clients VALUES ('Awa');")
+            .unwrap();
+    }
+    let main_before = std::fs::read(&path).unwrap();
+    let wal_before = std::fs::read(wal_of(&path)).unwrap();
+    assert!(!wal_before.is_empty(), "the data must still be in the log");
+    for args in [&["init"][..], &["verify"]] {
+        let o = jatebo(&path, args);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("n'est pas un registre jatebo"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            main_before,
+            "main file changed"
+        );
+        assert_eq!(
+            std::fs::read(wal_of(&path)).unwrap(),
+            wal_before,
+            "log changed"
+        );
+    }
+}
+
+#[test]
+fn a_newer_version_still_in_the_log_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("registre.db");
+    assert!(jatebo(&path, &["init"]).status.success());
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        no_checkpoint_on_close(&c);
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let main_before = std::fs::read(&path).unwrap();
+    let wal_before = std::fs::read(wal_of(&path)).unwrap();
+    let o = jatebo(&path, &["verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("schéma 99"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), main_before);
+    assert_eq!(std::fs::read(wal_of(&path)).unwrap(), wal_before);
+}
+
+#[test]
+fn a_ledger_cut_off_before_its_first_checkpoint_opens_with_its_entries() {
+    // A power cut right after the first entries: everything is in the log,
+    // the main file's header does not say "jatebo" yet.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("registre.db");
+    {
+        let mut books = Books::open(&path, OpenMode::CreateIfMissing).unwrap();
+        no_checkpoint_on_close(books.store().raw_connection());
+        let actor = Actor::new("awa").unwrap();
+        let org = books
+            .add_org(&actor, "savon", "Savon", jatebo::service::OrgKind::Coop)
+            .unwrap();
+        let entry = jatebo::domain::ledger::NewEntry {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            doc_ref: "AG".into(),
+            memo: "parts".into(),
+            idem_key: "k1".into(),
+            lines: jatebo::domain::ledger::parse_lines("5711;D;5000\n1013;C;5000\n").unwrap(),
+            source: None,
+        };
+        books.post(&actor, &org, entry).unwrap();
+    }
+    assert!(wal_of(&path).exists());
+    let o = jatebo(&path, &["verify"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.contains("1 écriture(s)"), "{out}");
+}

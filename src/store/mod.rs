@@ -9,6 +9,7 @@ mod write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
@@ -146,35 +147,57 @@ impl Store {
                 }
                 flags |= OpenFlags::SQLITE_OPEN_CREATE;
             }
-            Probe::Empty if mode == OpenMode::Existing => {
-                return Err(Error::NoLedger {
-                    path: path.to_path_buf(),
-                });
-            }
             Probe::Empty | Probe::Ledger => {}
         }
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| match e {
+        let read_only = |e: rusqlite::Error| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly => {
                 Error::ReadOnly {
                     path: path.to_path_buf(),
                 }
             }
             other => Error::from(other),
-        })?;
-        configure(&conn)?;
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(read_only)?;
+        // Until the file is known to be ours, closing the connection must not
+        // checkpoint a write-ahead log into it: a refused file stays as it was.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The header can lag behind a log that was never checkpointed: ask
+        // SQLite, which reads through the log.
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version = Self::user_version(&conn)?;
-        if version > SCHEMA_VERSION {
-            return Err(Error::TooNew {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if app_id == APPLICATION_ID {
+            if version > SCHEMA_VERSION {
+                return Err(Error::TooNew {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+        } else if app_id != 0 || version != 0 || tables > 0 {
+            return Err(Error::NotALedger {
                 path: path.to_path_buf(),
-                found: version,
-                supported: SCHEMA_VERSION,
+            });
+        } else if mode == OpenMode::Existing {
+            return Err(Error::NoLedger {
+                path: path.to_path_buf(),
             });
         }
+        configure(&conn).map_err(|e| match e {
+            Error::ReadOnly { .. } => Error::ReadOnly {
+                path: path.to_path_buf(),
+            },
+            other => other,
+        })?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
         store.migrate()?;
+        store
+            .conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         Ok(store)
     }
 
@@ -289,12 +312,18 @@ impl Store {
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is
     /// committed, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let named = move |e: Error| match e {
+            Error::ReadOnly { .. } => Error::ReadOnly { path: path.clone() },
+            other => other,
+        };
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| named(e.into()))?;
         let mut w = WriteTx::new(tx);
-        let value = f(&mut w)?;
-        w.commit()?;
+        let value = f(&mut w).map_err(&named)?;
+        w.commit().map_err(named)?;
         Ok(value)
     }
 
