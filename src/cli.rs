@@ -69,7 +69,12 @@ pub enum Command {
     #[command(about = tr("cli-journal"))]
     Journal(JournalArgs),
     #[command(about = tr("cli-balance"))]
-    Balance(PeriodArgs),
+    Balance {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long, help = tr("cli-before-closing"))]
+        before_closing: bool,
+    },
     #[command(about = tr("cli-period-cmd"), subcommand)]
     Period(PeriodCmd),
     #[command(about = tr("cli-verify"))]
@@ -392,7 +397,10 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Account(c) => cmd_account(&ctx, c),
         Command::Entry(c) => cmd_entry(&ctx, c),
         Command::Journal(a) => cmd_journal(&ctx, a),
-        Command::Balance(p) => cmd_balance(&ctx, p),
+        Command::Balance {
+            period,
+            before_closing,
+        } => cmd_balance(&ctx, period, before_closing),
         Command::Period(c) => cmd_period(&ctx, c),
         Command::Verify => cmd_verify(&ctx),
         Command::Audit { limit } => cmd_audit(&ctx, limit),
@@ -812,7 +820,7 @@ fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
     Ok(0)
 }
 
-fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
+fn cmd_balance(ctx: &Context, p: PeriodArgs, before_closing: bool) -> Result<i32> {
     let books = ctx.open()?;
     let range = p.range()?;
     let orgs = match &ctx.org {
@@ -821,7 +829,10 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
     };
     let mut reports = Vec::new();
     for org in &orgs {
-        reports.push((org, books.trial_balance(org, range, lang())?));
+        reports.push((
+            org,
+            books.trial_balance(org, range, lang(), before_closing)?,
+        ));
     }
     if ctx.json {
         let v: Vec<_> = reports
@@ -833,7 +844,8 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
                 })
             })
             .collect();
-        return json_out(&v).map(|_| 0);
+        json_out(&v)?;
+        return Ok(balance_status(&reports));
     }
     if orgs.is_empty() {
         outln!("{}", tr("org-none"));
@@ -901,11 +913,17 @@ fn cmd_balance(ctx: &Context, p: PeriodArgs) -> Result<i32> {
         }
         outln!();
     }
-    Ok(if reports.iter().all(|(_, tb)| tb.totals.balanced()) {
+    Ok(balance_status(&reports))
+}
+
+/// Exit status of `balance`: books that do not balance are a problem,
+/// whatever the output format.
+fn balance_status(reports: &[(&OrgRow, crate::domain::report::TrialBalance)]) -> i32 {
+    if reports.iter().all(|(_, tb)| tb.totals.balanced()) {
         0
     } else {
         EXIT_PROBLEMS
-    })
+    }
 }
 
 fn cmd_period(ctx: &Context, c: PeriodCmd) -> Result<i32> {

@@ -1349,3 +1349,77 @@ fn a_month_close_never_closes_an_earlier_december() {
     l.ok(&["period", "close", "--month", "2027-02"]);
     l.assert_verified();
 }
+
+#[test]
+fn balance_exits_3_on_unbalanced_books_in_json_too() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-02", "Apport", "5711=1000", "1013=1000");
+    {
+        let c = rusqlite::Connection::open(&l.path).unwrap();
+        c.execute_batch(
+            "DROP TRIGGER entry_lines_no_update;
+             UPDATE entry_lines SET amount = 900 WHERE line_no = 2;
+             UPDATE account_month SET credit = 900 WHERE credit = 1000;",
+        )
+        .unwrap();
+    }
+    for json in [false, true] {
+        let mut args = vec!["balance", "--year", "2026"];
+        if json {
+            args.insert(0, "--json");
+        }
+        let o = l.run(&args);
+        assert_eq!(code(&o), 3, "json={json}: {}", stdout(&o));
+    }
+}
+
+#[test]
+fn the_journal_of_an_unknown_account_is_an_error_not_an_empty_list() {
+    let l = Ledger::with_coop();
+    let err = l.fail(&["journal", "--account", "9999"]);
+    assert!(err.contains("Le compte 9999 n'existe pas"), "{err}");
+}
+
+#[test]
+fn the_income_statement_before_the_year_close_can_still_be_read() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-02", "Vente", "5711=3000", "70211=3000");
+    l.post("coop", "2026-03-03", "Achat", "6021=1000", "5711=1000");
+    l.ok(&["period", "close", "--year", "2026"]);
+    let row = |v: &Value, acc: &str| -> (i64, i64) {
+        let rows = v[0]["rows"].as_array().unwrap();
+        rows.iter()
+            .find(|r| r["account"] == acc)
+            .map(|r| (i(&r["closing_debit"]), i(&r["closing_credit"])))
+            .unwrap_or((0, 0))
+    };
+    let after = l.json(&["balance", "--year", "2026"]);
+    assert_eq!(row(&after, "70211"), (0, 0));
+    assert_eq!(row(&after, "131"), (0, 2000));
+    let before = l.json(&["balance", "--year", "2026", "--before-closing"]);
+    assert_eq!(row(&before, "70211"), (0, 3000));
+    assert_eq!(row(&before, "6021"), (1000, 0));
+    assert_eq!(row(&before, "131"), (0, 0));
+    assert_eq!(before[0]["balanced"], true);
+}
+
+#[test]
+fn repeating_a_reversal_in_the_other_language_is_still_a_retry() {
+    let l = Ledger::with_coop();
+    l.post("coop", "2026-03-01", "Apport", "5711=10000", "1013=10000");
+    let n = l.post("coop", "2026-03-02", "Vente", "5711=500", "70211=500");
+    let args = [
+        "entry",
+        "reverse",
+        n.as_str(),
+        "--date",
+        "2026-03-04",
+        "--reason",
+        "erreur",
+    ];
+    l.ok(&args);
+    let mut en = vec!["--lang", "en"];
+    en.extend_from_slice(&args);
+    let out = l.ok(&en);
+    assert!(out.contains("Already recorded as No. 2026-000003"), "{out}");
+}

@@ -540,7 +540,7 @@ fn run_sequence(ops: Vec<Op>, ranges: Vec<(NaiveDate, NaiveDate)>) -> Result<(),
         let range = DateRange::new(a.min(b), a.max(b)).expect("range");
         let org = books.org("coop").expect("org");
         let tb = books
-            .trial_balance(&org, range, Lang::Fr)
+            .trial_balance(&org, range, Lang::Fr, false)
             .expect("trial balance");
         let got_totals: BTreeMap<String, (i64, i64, i64)> = tb
             .rows

@@ -514,6 +514,11 @@ impl Books {
     }
 
     pub fn journal(&self, org: &OrgRow, q: &JournalQuery) -> Result<Vec<EntryView>> {
+        if let Some(a) = &q.account
+            && self.store.read().account(org.id, a, Lang::Fr)?.is_none()
+        {
+            return Err(LedgerError::UnknownAccount { number: a.clone() }.into());
+        }
         let mut q = q.clone();
         q.text = q.text.map(|t| text::fold(&t));
         self.store.read().journal(org.id, &q)
@@ -539,13 +544,19 @@ impl Books {
 
     // ---- reports -------------------------------------------------------
 
+    /// The six-column trial balance. `before_closing` leaves out the
+    /// year-end result entries, to read the year's income statement.
     pub fn trial_balance(
         &self,
         org: &OrgRow,
         range: DateRange,
         lang: Lang,
+        before_closing: bool,
     ) -> Result<TrialBalance> {
-        let totals = self.store.read().account_totals(org.id, range, lang)?;
+        let totals = self
+            .store
+            .read()
+            .account_totals(org.id, range, lang, before_closing)?;
         Ok(trial_balance(totals, false))
     }
 
@@ -620,9 +631,9 @@ impl Books {
                 });
             }
             check_earlier_years(closed, first_month(&tx.read(), &org)?, year)?;
-            let totals = tx
-                .read()
-                .account_totals(org.id, DateRange::year(year), Lang::Fr)?;
+            let totals =
+                tx.read()
+                    .account_totals(org.id, DateRange::year(year), Lang::Fr, false)?;
             let lines = result_lines(&totals)?;
             if lines.len() >= 2 {
                 let entry = NewEntry {

@@ -535,12 +535,17 @@ impl<'a> Reader<'a> {
     /// Per-account totals for a trial balance: opening (everything before the
     /// range) and movements within it. Whole months come from the cached
     /// monthly totals; partial months at either end from the lines.
+    ///
+    /// `before_closing` leaves out the year-end result entries dated in the
+    /// range (the income statement as it stood before the year close).
     pub fn account_totals(
         &self,
         org_id: i64,
         range: DateRange,
         lang: Lang,
+        before_closing: bool,
     ) -> Result<Vec<AccountTotals>> {
+        let _snapshot = self.snapshot()?;
         let name_col = if lang == Lang::En {
             "name_en"
         } else {
@@ -644,6 +649,33 @@ impl<'a> Reader<'a> {
                 if let Some(t) = by_id.get_mut(&id) {
                     t.debit += d;
                     t.credit += c;
+                }
+            }
+        }
+        if before_closing {
+            let mut st = self.conn.prepare_cached(
+                "SELECT l.account_id,
+                        sum(CASE l.side WHEN 'D' THEN l.amount ELSE 0 END),
+                        sum(CASE l.side WHEN 'C' THEN l.amount ELSE 0 END)
+                 FROM entries e JOIN entry_lines l ON l.entry_id = e.id
+                 WHERE e.org_id = ?1 AND e.date BETWEEN ?2 AND ?3 AND e.source LIKE 'year-close:%'
+                 GROUP BY l.account_id",
+            )?;
+            let rows = st.query_map(
+                params![org_id, range.from.to_string(), range.to.to_string()],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
+                },
+            )?;
+            for row in rows {
+                let (id, d, c) = row?;
+                if let Some(t) = by_id.get_mut(&id) {
+                    t.debit -= d;
+                    t.credit -= c;
                 }
             }
         }

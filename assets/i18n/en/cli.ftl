@@ -101,3 +101,4 @@ col-document = Document and memo
 col-balance = Balance
 cli-account-reopen = Reopen a closed account
 account-reopened = Account { $number } reopened.
+cli-before-closing = Without the year-end result entries (the year’s income statement as it was before the close)

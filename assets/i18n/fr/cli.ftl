@@ -101,3 +101,4 @@ col-document = Pièce et libellé
 col-balance = Solde
 cli-account-reopen = Rouvrir un compte fermé
 account-reopened = Compte { $number } rouvert.
+cli-before-closing = Sans les écritures de détermination du résultat (le compte de résultat de l’exercice tel qu’avant sa clôture)
