@@ -277,12 +277,7 @@ impl Books {
         let number = AccountNumber::parse(number)?;
         let now = now();
         self.store.write(|tx| {
-            let current = tx
-                .read()
-                .account(org.id, number.as_str(), Lang::Fr)?
-                .ok_or_else(|| LedgerError::UnknownAccount {
-                    number: number.as_str().to_string(),
-                })?;
+            let current = existing_account(&tx.read(), org, &number)?;
             if current.closed {
                 return Err(Error::AccountAlreadyClosed {
                     number: current.number,
@@ -330,12 +325,7 @@ impl Books {
         let number = AccountNumber::parse(number)?;
         let now = now();
         self.store.write(|tx| {
-            let current = tx
-                .read()
-                .account(org.id, number.as_str(), Lang::Fr)?
-                .ok_or_else(|| LedgerError::UnknownAccount {
-                    number: number.as_str().to_string(),
-                })?;
+            let current = existing_account(&tx.read(), org, &number)?;
             if !current.closed {
                 return Err(Error::AccountNotClosed {
                     number: current.number,
@@ -801,6 +791,17 @@ impl Books {
     pub fn is_empty(&self) -> Result<bool> {
         self.store.read().is_empty()
     }
+}
+
+/// An account that must exist in the organisation.
+fn existing_account(r: &Reader<'_>, org: &OrgRow, number: &AccountNumber) -> Result<AccountRow> {
+    r.account(org.id, number.as_str(), Lang::Fr)?
+        .ok_or_else(|| {
+            LedgerError::UnknownAccount {
+                number: number.as_str().to_string(),
+            }
+            .into()
+        })
 }
 
 /// The organisation as it is now (another process may have closed a period).

@@ -34,12 +34,35 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// What a read-only look at a file found.
+/// What a look at a file found.
+#[derive(Debug, PartialEq, Eq)]
 enum Probe {
     Missing,
     /// An empty SQLite file (or zero bytes): may become a ledger.
     Empty,
     Ledger,
+}
+
+/// Whose file it is, from its `application_id`, `user_version` and whether
+/// it has any schema: ours (of a version we read), an empty database that
+/// may become ours, or refused.
+fn classify(path: &Path, app_id: i32, version: i32, has_schema: bool) -> Result<Probe> {
+    if app_id == APPLICATION_ID {
+        if version > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        return Ok(Probe::Ledger);
+    }
+    if app_id == 0 && version == 0 && !has_schema {
+        return Ok(Probe::Empty);
+    }
+    Err(Error::NotALedger {
+        path: path.to_path_buf(),
+    })
 }
 
 /// Looks at a file without opening it with SQLite, so that a file we refuse
@@ -75,20 +98,7 @@ fn probe(path: &Path) -> Result<Probe> {
     }
     let be = |at: usize| i32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
     let (schema_cookie, version, app_id) = (be(40), be(60), be(68));
-    if app_id == APPLICATION_ID {
-        if version > SCHEMA_VERSION {
-            return Err(Error::TooNew {
-                path: path.to_path_buf(),
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        return Ok(Probe::Ledger);
-    }
-    if app_id == 0 && version == 0 && schema_cookie == 0 {
-        return Ok(Probe::Empty);
-    }
-    Err(not_ledger())
+    classify(path, app_id, version, schema_cookie != 0)
 }
 
 #[cfg(unix)]
@@ -167,19 +177,8 @@ impl Store {
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version = Self::user_version(&conn)?;
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-        if app_id == APPLICATION_ID {
-            if version > SCHEMA_VERSION {
-                return Err(Error::TooNew {
-                    path: path.to_path_buf(),
-                    found: version,
-                    supported: SCHEMA_VERSION,
-                });
-            }
-        } else if app_id != 0 || version != 0 || tables > 0 {
-            return Err(Error::NotALedger {
-                path: path.to_path_buf(),
-            });
-        } else if mode == OpenMode::Existing {
+        let owner = classify(path, app_id, version, tables > 0)?;
+        if owner == Probe::Empty && mode == OpenMode::Existing {
             return Err(Error::NoLedger {
                 path: path.to_path_buf(),
             });
