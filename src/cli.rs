@@ -580,29 +580,30 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
                     to = date_fmt(range.to)
                 )
             );
+            // 79 columns: fits an 80-column terminal.
             outln!(
-                "{}  {}  {}  {}  {}  {}",
+                "{} {} {} {} {} {}",
                 fit(&tr("col-date"), 10),
                 fit(&tr("col-number"), 11),
-                fit(&tr("col-document"), 30),
-                right(&tr("col-debit"), 12),
-                right(&tr("col-credit"), 12),
-                right(&tr("col-balance"), 14)
+                fit(&tr("col-document"), 21),
+                right(&tr("col-debit"), 10),
+                right(&tr("col-credit"), 10),
+                right(&tr("col-balance"), 12)
             );
             outln!(
-                "{}  {}",
-                fit(&tr("col-opening"), 82),
-                right(&opening.format_grouped(lang()), 14)
+                "{} {}",
+                fit(&tr("col-opening"), 66),
+                right(&opening.format_grouped(lang()), 12)
             );
             for l in &lines {
                 outln!(
-                    "{}  {}  {}  {}  {}  {}",
+                    "{} {} {} {} {} {}",
                     date_fmt(l.date),
                     l.number,
-                    fit(&format!("{} {}", l.doc_ref, l.memo), 30),
-                    right(&amt(l.debit), 12),
-                    right(&amt(l.credit), 12),
-                    right(&l.balance.format_grouped(lang()), 14)
+                    fit(&format!("{} {}", l.doc_ref, l.memo), 21),
+                    right(&amt(l.debit), 10),
+                    right(&amt(l.credit), 10),
+                    right(&l.balance.format_grouped(lang()), 12)
                 );
             }
         }
