@@ -1,6 +1,7 @@
 //! Pure bookkeeping rules: no IO, no SQL, no terminal. Everything here is
 //! deterministic and unit-testable.
 
+pub mod access;
 pub mod account;
 pub mod chart;
 pub mod ledger;
