@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::domain::Lang;
+use crate::domain::access::Role;
 use crate::domain::ledger::{EntryNumber, LineInput, NewEntry, Side, parse_lines};
 use crate::domain::money::Fcfa;
 use crate::domain::period::{DateRange, Month, parse_date, parse_year};
@@ -86,6 +87,8 @@ pub enum Command {
     },
     #[command(about = tr("cli-demo"))]
     Demo,
+    #[command(about = tr("cli-user-cmd"), subcommand)]
+    User(UserCmd),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -98,6 +101,63 @@ pub enum LangArg {
 pub enum KindArg {
     Coop,
     Savings,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    Treasurer,
+    Facilitator,
+    Auditor,
+}
+
+impl RoleArg {
+    fn role(self) -> Role {
+        match self {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Treasurer => Role::Treasurer,
+            RoleArg::Facilitator => Role::Facilitator,
+            RoleArg::Auditor => Role::Auditor,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCmd {
+    #[command(about = tr("cli-user-add"))]
+    Add {
+        #[arg(help = tr("cli-user-name"))]
+        name: String,
+        #[arg(long, value_enum, help = tr("cli-user-role-arg"))]
+        role: Option<RoleArg>,
+        #[arg(long = "for", value_name = "CODE", help = tr("cli-user-for"))]
+        for_org: Option<String>,
+        #[arg(long = "user-lang", value_enum, help = tr("cli-user-lang"))]
+        user_lang: Option<LangArg>,
+    },
+    #[command(about = tr("cli-user-list"))]
+    List,
+    #[command(about = tr("cli-user-passwd"))]
+    Passwd {
+        #[arg(help = tr("cli-user-name"))]
+        name: Option<String>,
+    },
+    #[command(about = tr("cli-user-role"))]
+    Role {
+        #[arg(help = tr("cli-user-name"))]
+        name: String,
+        #[arg(value_enum, required_unless_present = "remove", help = tr("cli-user-role-arg"))]
+        role: Option<RoleArg>,
+        #[arg(long = "for", value_name = "CODE", help = tr("cli-user-for"))]
+        for_org: Option<String>,
+        #[arg(long, conflicts_with = "role", help = tr("cli-user-remove"))]
+        remove: bool,
+    },
+    #[command(about = tr("cli-user-pin"))]
+    Pin {
+        #[arg(long, help = tr("cli-user-pin-remove"))]
+        remove: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -356,14 +416,26 @@ impl Context {
         Books::open(&self.db, mode)
     }
 
-    fn actor(&self) -> Result<Actor> {
-        let name = self
-            .user
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .or_else(|| std::env::var("USERNAME").ok())
-            .unwrap_or_else(|| "jatebo".to_string());
-        Actor::new(&name)
+    /// Who is acting. While the ledger has no user, a name is enough (the
+    /// operating-system user by default); once it has users, writing needs
+    /// `--user` and the passphrase (from `JATEBO_PASSPHRASE`, or asked on the
+    /// terminal without echo).
+    fn actor(&self, books: &mut Books) -> Result<Actor> {
+        if !books.has_users()? {
+            let name = self
+                .user
+                .clone()
+                .or_else(|| std::env::var("USER").ok())
+                .or_else(|| std::env::var("USERNAME").ok())
+                .unwrap_or_else(|| "jatebo".to_string());
+            return Actor::new(&name);
+        }
+        let name = self.user.clone().ok_or(Error::LoginRequired)?;
+        let passphrase = secret_from(
+            "JATEBO_PASSPHRASE",
+            &t!("prompt-passphrase", name = name.clone()),
+        )?;
+        books.login(&name, &passphrase)
     }
 
     fn org(&self, books: &Books) -> Result<OrgRow> {
@@ -405,6 +477,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Verify => cmd_verify(&ctx),
         Command::Audit { limit } => cmd_audit(&ctx, limit),
         Command::Demo => cmd_demo(&ctx),
+        Command::User(c) => cmd_user(&ctx, c),
     }
 }
 
@@ -429,7 +502,8 @@ fn cmd_org(ctx: &Context, c: OrgCmd) -> Result<i32> {
                 KindArg::Coop => OrgKind::Coop,
                 KindArg::Savings => OrgKind::Savings,
             };
-            let org = books.add_org(&ctx.actor()?, &code, &name, kind)?;
+            let actor = ctx.actor(&mut books)?;
+            let org = books.add_org(&actor, &code, &name, kind)?;
             let n = books.accounts(&org, lang())?.len();
             if ctx.json {
                 json_out(&org)?;
@@ -479,7 +553,8 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
     let org = ctx.org(&books)?;
     match c {
         AccountCmd::Add { number, name, en } => {
-            let a = books.add_account(&ctx.actor()?, &org, &number, &name, en.as_deref())?;
+            let actor = ctx.actor(&mut books)?;
+            let a = books.add_account(&actor, &org, &number, &name, en.as_deref())?;
             if ctx.json {
                 json_out(&a)?;
             } else {
@@ -530,8 +605,8 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             }
         }
         AccountCmd::Rename { number, fr, en } => {
-            let a =
-                books.rename_account(&ctx.actor()?, &org, &number, fr.as_deref(), en.as_deref())?;
+            let actor = ctx.actor(&mut books)?;
+            let a = books.rename_account(&actor, &org, &number, fr.as_deref(), en.as_deref())?;
             if ctx.json {
                 json_out(&a)?;
             } else {
@@ -546,7 +621,8 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             }
         }
         AccountCmd::Close { number } => {
-            let a = books.close_account(&ctx.actor()?, &org, &number)?;
+            let actor = ctx.actor(&mut books)?;
+            let a = books.close_account(&actor, &org, &number)?;
             if ctx.json {
                 json_out(&a)?;
             } else {
@@ -554,7 +630,8 @@ fn cmd_account(ctx: &Context, c: AccountCmd) -> Result<i32> {
             }
         }
         AccountCmd::Reopen { number } => {
-            let a = books.reopen_account(&ctx.actor()?, &org, &number)?;
+            let actor = ctx.actor(&mut books)?;
+            let a = books.reopen_account(&actor, &org, &number)?;
             if ctx.json {
                 json_out(&a)?;
             } else {
@@ -668,7 +745,8 @@ fn cmd_entry(ctx: &Context, c: EntryCmd) -> Result<i32> {
                 lines,
                 source: None,
             };
-            let out = books.post(&ctx.actor()?, &org, entry)?;
+            let actor = ctx.actor(&mut books)?;
+            let out = books.post(&actor, &org, entry)?;
             print_outcome(ctx, &out)?;
         }
         EntryCmd::Show { number } => {
@@ -689,8 +767,9 @@ fn cmd_entry(ctx: &Context, c: EntryCmd) -> Result<i32> {
             let key = key
                 .map(|k| clean("key", &k, crate::domain::ledger::MAX_KEY, true))
                 .transpose()?;
+            let actor = ctx.actor(&mut books)?;
             let out = books.reverse(
-                &ctx.actor()?,
+                &actor,
                 &org,
                 n,
                 parse_business_date(&date)?,
@@ -932,7 +1011,7 @@ fn cmd_period(ctx: &Context, c: PeriodCmd) -> Result<i32> {
     let org = ctx.org(&books)?;
     match c {
         PeriodCmd::Close { month, year } => {
-            let actor = ctx.actor()?;
+            let actor = ctx.actor(&mut books)?;
             let closed = match (month, year) {
                 (Some(m), _) => books.close_month(&actor, &org, Month::parse(&m)?)?,
                 (None, Some(y)) => books.close_year(&actor, &org, parse_year(&y)?)?,
@@ -1039,7 +1118,8 @@ fn cmd_demo(ctx: &Context) -> Result<i32> {
             path: ctx.db.clone(),
         });
     }
-    let summary = crate::service::demo::build(&mut books, &ctx.actor()?)?;
+    let actor = ctx.actor(&mut books)?;
+    let summary = crate::service::demo::build(&mut books, &actor)?;
     if ctx.json {
         json_out(&summary)?;
     } else {
@@ -1062,5 +1142,139 @@ fn cmd_demo(ctx: &Context) -> Result<i32> {
         }
     }
     std::io::stdout().flush().ok();
+    Ok(0)
+}
+
+/// A secret from an environment variable (for scripts and tests), or asked
+/// on the terminal without echo.
+fn secret_from(var: &str, prompt: &str) -> Result<String> {
+    if let Ok(v) = std::env::var(var) {
+        return Ok(v);
+    }
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::PassphraseRequired);
+    }
+    let prompt = format!("{} ", prompt.trim_end());
+    rpassword::prompt_password(prompt).map_err(|_| Error::PassphraseRequired)
+}
+
+/// A new secret: from the environment, or typed twice on the terminal.
+fn new_secret(var: &str, prompt: &str) -> Result<String> {
+    if let Ok(v) = std::env::var(var) {
+        return Ok(v);
+    }
+    let first = secret_from(var, prompt)?;
+    let again = secret_from(var, &tr("prompt-repeat"))?;
+    if first != again {
+        return Err(Error::PassphraseMismatch);
+    }
+    Ok(first)
+}
+
+fn role_name(r: Role) -> String {
+    tr(&format!("role-{}", r.code()))
+}
+
+fn cmd_user(ctx: &Context, c: UserCmd) -> Result<i32> {
+    let mut books = ctx.open()?;
+    match c {
+        UserCmd::Add {
+            name,
+            role,
+            for_org,
+            user_lang,
+        } => {
+            let actor = ctx.actor(&mut books)?;
+            let passphrase = new_secret(
+                "JATEBO_NEW_PASSPHRASE",
+                &t!("prompt-new-passphrase", name = name.clone()),
+            )?;
+            let lang = match user_lang {
+                Some(LangArg::En) => Lang::En,
+                _ => Lang::Fr,
+            };
+            let mut user = books.add_user(&actor, &name, &passphrase, lang)?;
+            if let Some(r) = role {
+                // The first user is an administrator already; acting as them.
+                let by = if actor.user_id.is_none() {
+                    books.login(&name, &passphrase)?
+                } else {
+                    actor
+                };
+                let org = for_org.as_deref().map(|c| books.org(c)).transpose()?;
+                user = books.set_role(&by, &name, org.as_ref(), Some(r.role()))?;
+            }
+            if ctx.json {
+                json_out(&user)?;
+            } else {
+                outln!("{}", t!("user-added", name = user.name.clone()));
+            }
+        }
+        UserCmd::List => {
+            let users = books.users()?;
+            if ctx.json {
+                return json_out(&users).map(|_| 0);
+            }
+            if users.is_empty() {
+                outln!("{}", tr("user-none"));
+            }
+            for u in users {
+                let roles: Vec<String> = u
+                    .roles
+                    .iter()
+                    .map(|(org, r)| {
+                        let scope = if org == "*" {
+                            tr("user-all-orgs")
+                        } else {
+                            org.clone()
+                        };
+                        format!("{} ({scope})", role_name(*r))
+                    })
+                    .collect();
+                outln!("{}  {}  {}", fit(&u.name, 24), u.lang, roles.join(", "));
+            }
+        }
+        UserCmd::Passwd { name } => {
+            let actor = ctx.actor(&mut books)?;
+            let target = name.unwrap_or_else(|| actor.name.clone());
+            let passphrase = new_secret(
+                "JATEBO_NEW_PASSPHRASE",
+                &t!("prompt-new-passphrase", name = target.clone()),
+            )?;
+            books.set_passphrase(&actor, &target, &passphrase)?;
+            outln!("{}", t!("user-passwd-done", name = target));
+        }
+        UserCmd::Role {
+            name,
+            role,
+            for_org,
+            remove,
+        } => {
+            let actor = ctx.actor(&mut books)?;
+            let org = for_org.as_deref().map(|c| books.org(c)).transpose()?;
+            let role = if remove {
+                None
+            } else {
+                role.map(RoleArg::role)
+            };
+            let user = books.set_role(&actor, &name, org.as_ref(), role)?;
+            if ctx.json {
+                json_out(&user)?;
+            } else {
+                outln!("{}", t!("user-role-set", name = user.name.clone()));
+            }
+        }
+        UserCmd::Pin { remove } => {
+            let actor = ctx.actor(&mut books)?;
+            let pin = if remove {
+                None
+            } else {
+                Some(new_secret("JATEBO_NEW_PIN", &tr("prompt-pin"))?)
+            };
+            books.set_pin(&actor, pin.as_deref())?;
+            outln!("{}", tr("user-pin-done"));
+        }
+    }
     Ok(0)
 }

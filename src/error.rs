@@ -123,6 +123,23 @@ pub enum Error {
     CorruptEntry {
         number: EntryNumber,
     },
+    /// The ledger has users: this needs one to log in.
+    LoginRequired,
+    /// Unknown name, wrong passphrase or too many attempts: one answer.
+    LoginRefused,
+    /// No passphrase given and no terminal to ask on.
+    PassphraseRequired,
+    PassphraseMismatch,
+    UnknownUser {
+        name: String,
+    },
+    UserExists {
+        name: String,
+    },
+    /// Every organisation must keep an administrator.
+    LastAdmin,
+    Access(crate::domain::access::AccessError),
+    Secret(crate::domain::access::SecretError),
     /// `--json` output could not be produced.
     Json {
         detail: String,
@@ -222,6 +239,15 @@ impl Message for Error {
             BadLineArg { .. } => "error-bad-line-arg",
             CorruptEntry { .. } => "error-corrupt-entry",
             Json { .. } => "error-json",
+            LoginRequired => "error-login-required",
+            LoginRefused => "error-login-refused",
+            PassphraseRequired => "error-passphrase-required",
+            PassphraseMismatch => "error-passphrase-mismatch",
+            UnknownUser { .. } => "error-unknown-user",
+            UserExists { .. } => "error-user-exists",
+            LastAdmin => "error-last-admin",
+            Access(e) => e.key(),
+            Secret(e) => e.key(),
         }
     }
 
@@ -283,6 +309,12 @@ impl Message for Error {
             LinesFile { line, detail } => vec![("line", (*line).into()), ("detail", t(detail))],
             BadLineArg { arg } => vec![("arg", t(arg))],
             CorruptEntry { number } => vec![("number", t(&number.to_string()))],
+            LoginRequired | LoginRefused | PassphraseRequired | PassphraseMismatch | LastAdmin => {
+                vec![]
+            }
+            UnknownUser { name } | UserExists { name } => vec![("name", t(name))],
+            Access(e) => e.args(),
+            Secret(e) => e.args(),
         }
     }
 }

@@ -81,6 +81,9 @@ fn every_key_the_code_uses_exists_in_both_languages() {
     for kind in ["coop", "savings"] {
         used.insert(format!("org-kind-{kind}"));
     }
+    for role in ["admin", "treasurer", "facilitator", "auditor"] {
+        used.insert(format!("role-{role}"));
+    }
     for class in 1..=9 {
         used.insert(format!("account-class-{class}"));
     }

@@ -17,11 +17,16 @@ fn a_ledger_of_the_previous_version_is_backed_up_then_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("registre.db");
     make_ledger(&path);
-    // Take the file back to version 1: version 2 only added an index.
+    // Take the file back to version 1: later versions added an index and
+    // the users' tables.
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch("DROP INDEX account_month_by_account; PRAGMA user_version = 1;")
-            .unwrap();
+        c.execute_batch(
+            "DROP INDEX account_month_by_account;
+             DROP TABLE user_roles; DROP TABLE login_failures; DROP TABLE users;
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
     }
     let books = Books::open(&path, OpenMode::Existing).unwrap();
     let c = books.store().raw_connection();

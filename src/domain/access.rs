@@ -20,7 +20,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Treasurer, Role::Facilitator, Role::Auditor];
+    pub const ALL: [Role; 4] = [
+        Role::Admin,
+        Role::Treasurer,
+        Role::Facilitator,
+        Role::Auditor,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -257,7 +262,14 @@ mod tests {
             (Role::Facilitator, [true, true, true, false, false, false]),
             (Role::Auditor, [true, false, false, false, false, false]),
         ];
-        let actions = [Read, Post, ManageAccounts, ClosePeriod, ManageOrgs, ManageUsers];
+        let actions = [
+            Read,
+            Post,
+            ManageAccounts,
+            ClosePeriod,
+            ManageOrgs,
+            ManageUsers,
+        ];
         for (role, row) in table {
             for (action, want) in actions.iter().zip(row) {
                 assert_eq!(allowed(role, *action), want, "{role:?} {action:?}");

@@ -3,6 +3,9 @@
 //! TUI); never speaks SQL itself.
 
 pub mod demo;
+pub mod users;
+
+pub use users::authorize;
 
 use std::path::Path;
 
@@ -10,6 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::Lang;
+use crate::domain::access::Action;
 use crate::domain::account::{AccountNumber, is_income_statement};
 use crate::domain::chart::{RESULT_LOSS, RESULT_PROFIT, Template};
 use crate::domain::ledger::{
@@ -30,16 +34,22 @@ use crate::store::{
 /// The `source` of the result entry posted by a year close.
 pub const YEAR_CLOSE_SOURCE: &str = "year-close:";
 
-/// Who is acting. Recorded as the author of entries and in the audit log.
+/// Who is acting: recorded as the author of entries and in the audit log.
+/// A logged-in user has an id (from `Books::login`); on a ledger that has no
+/// user yet, a name alone is enough.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
     pub name: String,
+    pub user_id: Option<i64>,
 }
 
 impl Actor {
+    /// An actor that has not logged in: allowed to write only while the
+    /// ledger has no user at all.
     pub fn new(name: &str) -> Result<Actor> {
         Ok(Actor {
             name: clean("user", name, 100, true)?,
+            user_id: None,
         })
     }
 }
@@ -176,6 +186,7 @@ impl Books {
         let now = now();
         let template = kind.template();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, None, Action::ManageOrgs)?;
             // Checked inside the transaction: two processes cannot both pass.
             if tx.read().org(&code)?.is_some() {
                 return Err(Error::OrgExists { code: code.clone() });
@@ -213,6 +224,7 @@ impl Books {
         };
         let now = now();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::ManageAccounts)?;
             if tx
                 .read()
                 .account(org.id, number.as_str(), Lang::Fr)?
@@ -260,6 +272,7 @@ impl Books {
         let now = now();
         let detail = format!("{}: {} / {}", number.as_str(), name_fr, name_en);
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::ManageAccounts)?;
             tx.rename_account(org.id, &number, &name_fr, &name_en)?;
             tx.audit(&actor.name, "account.rename", &org.code, &detail, &now)
         })?;
@@ -277,6 +290,7 @@ impl Books {
         let number = AccountNumber::parse(number)?;
         let now = now();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::ManageAccounts)?;
             let current = existing_account(&tx.read(), org, &number)?;
             if current.closed {
                 return Err(Error::AccountAlreadyClosed {
@@ -325,6 +339,7 @@ impl Books {
         let number = AccountNumber::parse(number)?;
         let now = now();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::ManageAccounts)?;
             let current = existing_account(&tx.read(), org, &number)?;
             if !current.closed {
                 return Err(Error::AccountNotClosed {
@@ -351,6 +366,7 @@ impl Books {
         check_user_key(&entry.idem_key)?;
         let now = now();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
             let out = tx.post(org, &entry, None, &actor.name, &now)?;
             if let PostOutcome::Posted(e) = &out {
                 tx.audit(
@@ -377,6 +393,7 @@ impl Books {
         }
         let now = now();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
             let mut out = Vec::with_capacity(entries.len());
             for e in entries {
                 out.push(tx.post(org, e, None, &actor.name, &now)?);
@@ -422,6 +439,7 @@ impl Books {
         let memo = clean("memo", &memo, crate::domain::ledger::MAX_MEMO, true)?;
         let now = now();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
             let original =
                 tx.read()
                     .entry(org.id, number)?
@@ -572,6 +590,7 @@ impl Books {
         let now = now();
         let before = self.closes(org)?.len();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::ClosePeriod)?;
             let org = fresh_org(&tx.read(), org)?;
             let closed = closed_through(&org);
             if closed.is_some_and(|c| c >= month) {
@@ -613,6 +632,7 @@ impl Books {
         let now = now();
         let before = self.closes(org)?.len();
         self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::ClosePeriod)?;
             let org = fresh_org(&tx.read(), org)?;
             let closed = closed_through(&org);
             if closed.is_some_and(|c| c >= december) {

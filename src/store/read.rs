@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use crate::domain::Lang;
+use crate::domain::access::{Grant, LoginState, Role};
 use crate::domain::ledger::{EntryNumber, PostedEntry, PostedLine, Side};
 use crate::domain::money::Fcfa;
 use crate::domain::period::{DateRange, Month};
@@ -106,6 +107,28 @@ pub struct CloseInfo {
     pub record: CloseRecord,
     pub months: (Month, Month),
     pub id: i64,
+}
+
+/// A user as listed (never with secrets).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UserRow {
+    #[serde(skip)]
+    pub id: i64,
+    pub name: String,
+    pub lang: String,
+    pub created_at: String,
+    pub disabled: bool,
+    pub has_pin: bool,
+    /// (organisation code, or "*" for all, role).
+    pub roles: Vec<(String, Role)>,
+}
+
+/// What a login needs: the user and the secrets to check.
+#[derive(Clone, Debug)]
+pub struct UserAuth {
+    pub user: UserRow,
+    pub pass_hash: String,
+    pub pin_hash: Option<String>,
 }
 
 pub struct Reader<'a> {
@@ -724,6 +747,130 @@ impl<'a> Reader<'a> {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // ---- users -----------------------------------------------------
+
+    pub fn has_users(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |r| r.get(0))?)
+    }
+
+    fn user_roles(&self, user_id: i64) -> Result<Vec<(String, Role)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT COALESCE(o.code, '*'), r.role FROM user_roles r
+             LEFT JOIN orgs o ON o.id = r.org_scope
+             WHERE r.user_id = ?1 ORDER BY r.org_scope",
+        )?;
+        let rows = st.query_map([user_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (org, role) = row?;
+            if let Some(role) = Role::from_code(&role) {
+                out.push((org, role));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn grants(&self, user_id: i64) -> Result<Vec<Grant>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT org_scope, role FROM user_roles WHERE user_id = ?1")?;
+        let rows = st.query_map([user_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (scope, role) = row?;
+            if let Some(role) = Role::from_code(&role) {
+                out.push(Grant {
+                    org_id: (scope != 0).then_some(scope),
+                    role,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn user_row(&self, r: &Row<'_>) -> rusqlite::Result<UserRow> {
+        Ok(UserRow {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            lang: r.get(2)?,
+            created_at: r.get(3)?,
+            disabled: r.get(4)?,
+            has_pin: r.get(5)?,
+            roles: Vec::new(),
+        })
+    }
+
+    pub fn users(&self) -> Result<Vec<UserRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, name, lang, created_at, disabled_at IS NOT NULL, pin_hash IS NOT NULL
+             FROM users ORDER BY name_key",
+        )?;
+        let rows: Vec<UserRow> = st
+            .query_map([], |r| self.user_row(r))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|mut u| {
+                u.roles = self.user_roles(u.id)?;
+                Ok(u)
+            })
+            .collect()
+    }
+
+    /// The user whose folded name is `name_key`, with the secrets to check.
+    pub fn user_auth(&self, name_key: &str) -> Result<Option<UserAuth>> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT id, name, lang, created_at, disabled_at IS NOT NULL, pin_hash IS NOT NULL,
+                        pass_hash, pin_hash
+                 FROM users WHERE name_key = ?1",
+                [name_key],
+                |r| {
+                    Ok((
+                        self.user_row(r)?,
+                        r.get::<_, String>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                    ))
+                },
+            )
+            .optional()?;
+        match found {
+            None => Ok(None),
+            Some((mut user, pass_hash, pin_hash)) => {
+                user.roles = self.user_roles(user.id)?;
+                Ok(Some(UserAuth {
+                    user,
+                    pass_hash,
+                    pin_hash,
+                }))
+            }
+        }
+    }
+
+    pub fn login_state(&self, name_key: &str) -> Result<LoginState> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT failures, last_failure, locked_until FROM login_failures WHERE name_key = ?1",
+                [name_key],
+                |r| {
+                    Ok(LoginState {
+                        failures: r.get(0)?,
+                        last_failure: r.get(1)?,
+                        locked_until: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
     }
 
     pub fn is_empty(&self) -> Result<bool> {

@@ -19,7 +19,7 @@ pub fn expected_triggers() -> rusqlite::Result<Vec<(String, String)>> {
 }
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
@@ -194,4 +194,37 @@ BEGIN SELECT RAISE(ABORT, 'jatebo: account closed or of another organisation'); 
 /// balance of an account's ledger (the primary key leads with the month).
 const V2: &str = r#"
 CREATE INDEX account_month_by_account ON account_month (account_id, month);
+"#;
+
+/// Users, their roles per organisation, and failed logins (kept in the file
+/// so that a restart does not reset the count).
+const V3: &str = r#"
+CREATE TABLE users (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    -- Accent- and case-folded name: logins and uniqueness use it.
+    name_key    TEXT NOT NULL UNIQUE,
+    -- argon2id, PHC string.
+    pass_hash   TEXT NOT NULL CHECK (pass_hash GLOB '$argon2id$*'),
+    pin_hash    TEXT CHECK (pin_hash IS NULL OR pin_hash GLOB '$argon2id$*'),
+    lang        TEXT NOT NULL DEFAULT 'fr' CHECK (lang IN ('fr', 'en')),
+    created_at  TEXT NOT NULL,
+    disabled_at TEXT
+) STRICT;
+
+-- org_scope 0: every organisation; otherwise an organisation id.
+CREATE TABLE user_roles (
+    user_id   INTEGER NOT NULL REFERENCES users(id),
+    org_scope INTEGER NOT NULL CHECK (org_scope >= 0),
+    role      TEXT NOT NULL CHECK (role IN ('admin', 'treasurer', 'facilitator', 'auditor')),
+    PRIMARY KEY (user_id, org_scope)
+) STRICT, WITHOUT ROWID;
+
+-- Per typed name, whether or not such a user exists.
+CREATE TABLE login_failures (
+    name_key     TEXT PRIMARY KEY,
+    failures     INTEGER NOT NULL CHECK (failures >= 0),
+    last_failure INTEGER NOT NULL,
+    locked_until INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
 "#;

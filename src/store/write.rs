@@ -7,6 +7,7 @@ use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::{OrgRow, Reader};
+use crate::domain::access::{LoginState, Role};
 use crate::domain::account::{AccountNumber, is_countable_money};
 use crate::domain::ledger::{
     EntryNumber, LedgerError, NewEntry, PostedEntry, PostedLine, Side, check_open,
@@ -470,6 +471,88 @@ impl<'c> WriteTx<'c> {
             },
         );
         Ok((total_debit, total_credit))
+    }
+
+    // ---- users -----------------------------------------------------
+
+    pub fn insert_user(
+        &mut self,
+        name: &str,
+        name_key: &str,
+        pass_hash: &str,
+        lang: &str,
+        now: &str,
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO users (name, name_key, pass_hash, lang, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![name, name_key, pass_hash, lang, now],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn set_pass_hash(&mut self, user_id: i64, hash: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE users SET pass_hash = ?2 WHERE id = ?1",
+            params![user_id, hash],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_pin_hash(&mut self, user_id: i64, hash: Option<&str>) -> Result<()> {
+        self.tx.execute(
+            "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
+            params![user_id, hash],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_user_lang(&mut self, user_id: i64, lang: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE users SET lang = ?2 WHERE id = ?1",
+            params![user_id, lang],
+        )?;
+        Ok(())
+    }
+
+    /// Grants `role` in `org_id` (None: every organisation), or removes the
+    /// grant when `role` is None.
+    pub fn set_role(
+        &mut self,
+        user_id: i64,
+        org_id: Option<i64>,
+        role: Option<Role>,
+    ) -> Result<()> {
+        let scope = org_id.unwrap_or(0);
+        match role {
+            Some(r) => self.tx.execute(
+                "INSERT INTO user_roles (user_id, org_scope, role) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (user_id, org_scope) DO UPDATE SET role = excluded.role",
+                params![user_id, scope, r.code()],
+            )?,
+            None => self.tx.execute(
+                "DELETE FROM user_roles WHERE user_id = ?1 AND org_scope = ?2",
+                params![user_id, scope],
+            )?,
+        };
+        Ok(())
+    }
+
+    pub fn save_login_state(&mut self, name_key: &str, s: LoginState) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO login_failures (name_key, failures, last_failure, locked_until)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (name_key) DO UPDATE SET failures = excluded.failures,
+               last_failure = excluded.last_failure, locked_until = excluded.locked_until",
+            params![name_key, s.failures, s.last_failure, s.locked_until],
+        )?;
+        Ok(())
+    }
+
+    pub fn clear_login_state(&mut self, name_key: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM login_failures WHERE name_key = ?1", [name_key])?;
+        Ok(())
     }
 
     /// Appends to the audit log, chained by hash to the previous row.
