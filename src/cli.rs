@@ -1140,6 +1140,14 @@ fn cmd_demo(ctx: &Context) -> Result<i32> {
                 t!("org-entries", count = o.entries)
             );
         }
+        outln!(
+            "{}",
+            t!(
+                "demo-users",
+                count = summary.users,
+                passphrase = crate::service::demo::DEMO_PASSPHRASE
+            )
+        );
     }
     std::io::stdout().flush().ok();
     Ok(0)

@@ -1423,3 +1423,99 @@ fn repeating_a_reversal_in_the_other_language_is_still_a_retry() {
     let out = l.ok(&en);
     assert!(out.contains("Already recorded as No. 2026-000003"), "{out}");
 }
+
+#[test]
+fn once_the_ledger_has_users_writing_needs_a_login() {
+    const PASS: &str = "kɔrɔ ni dɔgɔ";
+    let l = Ledger::with_coop();
+    let run_env = |args: &[&str], env: &[(&str, &str)]| {
+        let mut c = l.command(args);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    };
+    let o = run_env(
+        &["user", "add", "Awa Traoré"],
+        &[("JATEBO_NEW_PASSPHRASE", PASS)],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("Utilisateur « Awa Traoré » ajouté."));
+
+    let post = [
+        "entry",
+        "add",
+        "--date",
+        "2026-03-02",
+        "--ref",
+        "R",
+        "--memo",
+        "m",
+        "--debit",
+        "5711=1000",
+        "--credit",
+        "1013=1000",
+    ];
+    // No passphrase and no terminal.
+    let o = run_env(&post, &[]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("Phrase de passe nécessaire"),
+        "{}",
+        stderr(&o)
+    );
+    // A wrong passphrase, or a name that does not exist: the same answer.
+    for (user, pass) in [("Awa Traoré", "mauvaise phrase"), ("Personne", PASS)] {
+        let mut args = vec!["--user", user];
+        args.extend_from_slice(&post);
+        let o = run_env(&args, &[("JATEBO_PASSPHRASE", pass)]);
+        assert_eq!(code(&o), 1);
+        assert!(stderr(&o).contains("Connexion refusée"), "{}", stderr(&o));
+    }
+    assert!(l.numbers(None).is_empty());
+    let mut args = vec!["--user", "awa traore"];
+    args.extend_from_slice(&post);
+    let o = run_env(&args, &[("JATEBO_PASSPHRASE", PASS)]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let e = l.json(&["entry", "show", "2026-000001"]);
+    assert_eq!(e["author"], "Awa Traoré");
+
+    // An auditor reads and never writes.
+    let o = run_env(
+        &[
+            "--user",
+            "Awa Traoré",
+            "user",
+            "add",
+            "Auditrice ONG",
+            "--role",
+            "auditor",
+        ],
+        &[
+            ("JATEBO_PASSPHRASE", PASS),
+            ("JATEBO_NEW_PASSPHRASE", "lire seulement"),
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut args = vec!["--user", "Auditrice ONG"];
+    args.extend_from_slice(&post);
+    let o = run_env(&args, &[("JATEBO_PASSPHRASE", "lire seulement")]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("ne permet pas d'enregistrer des écritures"),
+        "{}",
+        stderr(&o)
+    );
+    let users = l.json(&["user", "list"]);
+    let names: Vec<&str> = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Auditrice ONG", "Awa Traoré"]);
+    assert_eq!(users[0]["roles"][0], serde_json::json!(["*", "auditor"]));
+    // Reading needs no login.
+    l.ok(&["verify"]);
+    l.ok(&["balance", "--year", "2026"]);
+}

@@ -120,7 +120,9 @@ fn a_trial_balance_sees_one_state_of_the_books() {
     let before = count(reader.store().raw_connection());
     let mut writer = Books::open(&path, OpenMode::Existing).unwrap();
     let org = writer.org("savon").unwrap();
-    let actor = Actor::new("awa").unwrap();
+    let actor = writer
+        .login("Mariam Keïta", jatebo::service::demo::DEMO_PASSPHRASE)
+        .unwrap();
     let entry = jatebo::domain::ledger::NewEntry {
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
         doc_ref: "VTE-X".into(),

@@ -7,6 +7,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use super::{Actor, Books, OrgKind};
+use crate::domain::Lang;
+use crate::domain::access::Role;
 use crate::domain::account::AccountNumber;
 use crate::domain::ledger::{EntryNumber, LineInput, NewEntry, Side};
 use crate::domain::money::{Fcfa, allocate};
@@ -18,6 +20,7 @@ use crate::store::OrgRow;
 pub struct DemoSummary {
     pub organisations: Vec<OrgRow>,
     pub entries: usize,
+    pub users: usize,
 }
 
 /// Small deterministic generator (SplitMix64): the demo (and the benchmark
@@ -513,12 +516,16 @@ fn savings(rng: &mut Rng) -> Batch {
     b
 }
 
+/// The passphrase of every demo user: for trying jatebo only.
+pub const DEMO_PASSPHRASE: &str = "jatebo-demo";
+
 /// Builds the demo into an empty ledger; returns what it made.
 pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
     let mut rng = Rng(0x6A61_7465_626F); // "jatebo"
     let mut summary = DemoSummary {
         organisations: Vec::new(),
         entries: 0,
+        users: 0,
     };
     let plans: [(&str, &str, OrgKind, Batch, Option<Month>); 3] = [
         (
@@ -566,6 +573,35 @@ pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
         }
         summary.organisations.push(books.org(code)?);
     }
+    // The people who keep these books.
+    books.add_user(actor, "Awa Traoré", DEMO_PASSPHRASE, Lang::Fr)?;
+    let admin = books.login("Awa Traoré", DEMO_PASSPHRASE)?;
+    let grants: [(&str, Lang, &[&str], Role); 3] = [
+        (
+            "Mariam Keïta",
+            Lang::Fr,
+            &["savon", "masques"],
+            Role::Treasurer,
+        ),
+        (
+            "Fatoumata Diarra",
+            Lang::Fr,
+            &["ton-sabali"],
+            Role::Facilitator,
+        ),
+        ("NGO Auditor", Lang::En, &[], Role::Auditor),
+    ];
+    for (name, lang, orgs, role) in grants {
+        books.add_user(&admin, name, DEMO_PASSPHRASE, lang)?;
+        if orgs.is_empty() {
+            books.set_role(&admin, name, None, Some(role))?;
+        }
+        for code in orgs {
+            let org = books.org(code)?;
+            books.set_role(&admin, name, Some(&org), Some(role))?;
+        }
+    }
+    summary.users = books.users()?.len();
     Ok(summary)
 }
 

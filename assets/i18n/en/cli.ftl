@@ -128,3 +128,4 @@ role-admin = administrator
 role-treasurer = treasurer
 role-facilitator = facilitator
 role-auditor = auditor
+demo-users = { $count } demo users (jatebo user list), passphrase “{ $passphrase }” — for trying only.

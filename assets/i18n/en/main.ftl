@@ -87,7 +87,19 @@ error-account-not-closed = Account { $number } is not closed.
 error-account-moves-in-open-year = Account { $number } has unsettled movements in fiscal year { $year }, still open: it stays open until that year is closed.
 verify-damaged-row = { $org }: the lines of entry No. { $number } no longer agree with it (date or account changed outside jatebo).
 verify-closed-through = { $org }: the closing mark says “{ $mark }” while the last recorded close goes through { $recorded }: periods were reopened outside jatebo.
-access-denied = Your role ({ $role }) does not allow this operation ({ $action }) in this organisation.
+access-denied = Your role ({ $role ->
+    [admin] administrator
+    [treasurer] treasurer
+    [facilitator] facilitator
+   *[auditor] auditor, read-only
+}) does not allow { $action ->
+    [read] reading the books
+    [post] recording entries
+    [manage_accounts] managing accounts
+    [close_period] closing a period
+    [manage_orgs] creating an organisation
+   *[manage_users] managing users
+} in this organisation.
 access-no-role = You have no role in this organisation: ask an administrator.
 secret-passphrase-too-short = The passphrase must have at least { $min } characters.
 secret-bad-pin = The PIN must have { $pin_min } to { $pin_max } digits.

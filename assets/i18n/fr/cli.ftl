@@ -128,3 +128,4 @@ role-admin = administrateur
 role-treasurer = trésorière
 role-facilitator = animatrice
 role-auditor = auditeur
+demo-users = { $count } utilisateurs de démonstration (jatebo user list), phrase de passe « { $passphrase } » — pour essayer seulement.

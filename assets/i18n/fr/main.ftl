@@ -87,7 +87,19 @@ error-account-not-closed = Le compte { $number } n'est pas fermé.
 error-account-moves-in-open-year = Le compte { $number } a des mouvements non soldés dans l'exercice { $year }, encore ouvert : il reste ouvert jusqu'à la clôture de cet exercice.
 verify-damaged-row = { $org } : les lignes de l'écriture N° { $number } ne concordent plus avec elle (date ou compte modifié hors de jatebo).
 verify-closed-through = { $org } : la marque de clôture dit « { $mark } » alors que la dernière clôture enregistrée va jusqu'à { $recorded } : des périodes ont été rouvertes hors de jatebo.
-access-denied = Votre rôle ({ $role }) ne permet pas cette opération ({ $action }) dans cette organisation.
+access-denied = Votre rôle ({ $role ->
+    [admin] administrateur
+    [treasurer] trésorière
+    [facilitator] animatrice
+   *[auditor] auditeur, lecture seule
+}) ne permet pas { $action ->
+    [read] de lire les livres
+    [post] d'enregistrer des écritures
+    [manage_accounts] de gérer les comptes
+    [close_period] de clôturer une période
+    [manage_orgs] de créer une organisation
+   *[manage_users] de gérer les utilisateurs
+} dans cette organisation.
 access-no-role = Vous n'avez pas de rôle dans cette organisation : demandez à un administrateur.
 secret-passphrase-too-short = La phrase de passe doit compter au moins { $min } caractères.
 secret-bad-pin = Le code PIN doit compter de { $pin_min } à { $pin_max } chiffres.
