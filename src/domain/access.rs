@@ -42,8 +42,7 @@ impl Role {
 }
 
 /// Something a user asks to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Read the books of an organisation.
     Read,
@@ -60,6 +59,18 @@ pub enum Action {
 }
 
 impl Action {
+    /// The code messages select their wording on.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::Post => "post",
+            Action::ManageAccounts => "manage_accounts",
+            Action::ClosePeriod => "close_period",
+            Action::ManageOrgs => "manage_orgs",
+            Action::ManageUsers => "manage_users",
+        }
+    }
+
     /// Actions that concern the whole ledger rather than one organisation.
     pub fn is_global(self) -> bool {
         matches!(self, Action::ManageOrgs | Action::ManageUsers)
@@ -112,24 +123,13 @@ impl Message for AccessError {
     fn args(&self) -> Vec<(&'static str, MsgArg)> {
         match self {
             AccessError::Denied { action, role } => vec![
-                ("action", MsgArg::Text(action_code(*action).to_string())),
+                ("action", MsgArg::Text(action.code().to_string())),
                 (
                     "role",
                     MsgArg::Text(role.map(|r| r.code()).unwrap_or("").to_string()),
                 ),
             ],
         }
-    }
-}
-
-fn action_code(a: Action) -> &'static str {
-    match a {
-        Action::Read => "read",
-        Action::Post => "post",
-        Action::ManageAccounts => "manage_accounts",
-        Action::ClosePeriod => "close_period",
-        Action::ManageOrgs => "manage_orgs",
-        Action::ManageUsers => "manage_users",
     }
 }
 
