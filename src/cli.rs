@@ -457,11 +457,11 @@ pub fn run(cli: Cli) -> Result<i32> {
         json: cli.json,
     };
     let Some(command) = cli.command else {
-        // The TUI arrives in a later version; until then, help.
-        use clap::CommandFactory;
-        Cli::command().print_help().ok();
-        outln!();
-        return Ok(0);
+        return crate::tui::run(crate::tui::Options {
+            db: ctx.db.clone(),
+            db_is_default: ctx.db_is_default,
+            lang_fixed: cli.lang.is_some(),
+        });
     };
     match command {
         Command::Init => cmd_init(&ctx),
@@ -859,8 +859,8 @@ fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
             .transpose()?
             .map(|n| n.as_str().to_string()),
         text: a.text.clone(),
-        after: None,
         limit: a.limit,
+        ..Default::default()
     };
     let entries = books.journal(&org, &q)?;
     if ctx.json {

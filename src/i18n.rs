@@ -16,6 +16,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../assets/i18n/", $lang, "/cli.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/money.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/chart.ftl")),
+            include_str!(concat!("../assets/i18n/", $lang, "/tui.ftl")),
         ]
     };
 }
@@ -111,6 +112,12 @@ pub fn date(d: chrono::NaiveDate, lang: Lang) -> String {
         Lang::Fr => d.format("%d/%m/%Y").to_string(),
         Lang::En => d.format("%Y-%m-%d").to_string(),
     }
+}
+
+/// A month the way the language writes it: `octobre 2026`, `October 2026`.
+pub fn month(m: crate::domain::period::Month) -> String {
+    let name = tr(&format!("month-{}", m.month));
+    format!("{name} {}", m.year)
 }
 
 /// Whether a key exists in both languages.

@@ -10,5 +10,6 @@ pub mod error;
 pub mod i18n;
 pub mod service;
 pub mod store;
+pub mod tui;
 
 pub use error::{Error, Result};

@@ -3,6 +3,7 @@
 //! TUI); never speaks SQL itself.
 
 pub mod demo;
+pub mod overview;
 pub mod users;
 
 pub use users::authorize;

@@ -252,3 +252,28 @@ impl Books {
         })
     }
 }
+
+impl Books {
+    /// The organisations a logged-in user may open, with the role there (a
+    /// global grant opens them all).
+    pub fn org_access(&self, actor: &Actor) -> Result<Vec<(OrgRow, Role)>> {
+        let r = self.store.read();
+        let orgs = r.orgs()?;
+        if !r.has_users()? {
+            return Ok(orgs.into_iter().map(|o| (o, Role::Admin)).collect());
+        }
+        let Some(user_id) = actor.user_id else {
+            return Err(Error::LoginRequired);
+        };
+        let grants = r.grants(user_id)?;
+        Ok(orgs
+            .into_iter()
+            .filter_map(|o| access::effective_role(&grants, Some(o.id)).map(|role| (o, role)))
+            .collect())
+    }
+
+    /// The user row of a logged-in actor.
+    pub fn me(&self, actor: &Actor) -> Result<UserRow> {
+        self.user(&actor.name)
+    }
+}

@@ -63,7 +63,7 @@ pub struct EntryView {
 }
 
 /// Filters for the journal.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JournalQuery {
     pub range: Option<DateRange>,
     pub account: Option<String>,
@@ -71,6 +71,12 @@ pub struct JournalQuery {
     pub text: Option<String>,
     /// Keyset paging: only entries after this (date, id).
     pub after: Option<(NaiveDate, i64)>,
+    /// Keyset paging backwards: only entries before this (date, id).
+    pub before: Option<(NaiveDate, i64)>,
+    /// With `limit`, take the last `limit` matching entries instead of the
+    /// first (still returned in date order): the page before `before`, or
+    /// the end of the journal.
+    pub backward: bool,
     pub limit: Option<usize>,
 }
 
@@ -378,7 +384,16 @@ impl<'a> Reader<'a> {
             let b = arg(id.into(), &mut args);
             sql.push_str(&format!(" AND (e.date, e.id) > ({a}, {b})"));
         }
-        sql.push_str(" ORDER BY e.date, e.id");
+        if let Some((d, id)) = q.before {
+            let a = arg(d.to_string().into(), &mut args);
+            let b = arg(id.into(), &mut args);
+            sql.push_str(&format!(" AND (e.date, e.id) < ({a}, {b})"));
+        }
+        if q.backward {
+            sql.push_str(" ORDER BY e.date DESC, e.id DESC");
+        } else {
+            sql.push_str(" ORDER BY e.date, e.id");
+        }
         if let Some(n) = q.limit {
             let a = arg((n as i64).into(), &mut args);
             sql.push_str(&format!(" LIMIT {a}"));

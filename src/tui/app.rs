@@ -1,0 +1,1792 @@
+//! The TUI's state and its one update function. `update` takes a message (a
+//! key, a click, a loaded result) and returns effects as data (load this,
+//! post that); it does no IO, so a key sequence can be tested without a
+//! terminal or a ledger. The driver runs the effects and feeds the results
+//! back as messages.
+
+use chrono::{Datelike, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+use super::form::{Col, EntryForm, Focus};
+use super::input::{Input, ListNav};
+use super::keymap::{Cmd, Keymap, Scope};
+use super::layout;
+use super::theme::Theme;
+use crate::domain::Lang;
+use crate::domain::access::{self, Action, Role, check_passphrase};
+use crate::domain::account::AccountNumber;
+use crate::domain::ledger::{EntryNumber, NewEntry};
+use crate::domain::money::Fcfa;
+use crate::domain::period::{DateRange, Month, parse_date, parse_year};
+use crate::domain::text::fold;
+use crate::service::OrgKind;
+use crate::service::overview::Overview;
+use crate::store::{AccountRow, CloseRow, EntryView, JournalQuery, LedgerLine, OrgRow, UserRow};
+
+/// Entries fetched per journal page.
+pub const PAGE: usize = 200;
+/// The journal keeps at most this many entries in memory.
+pub const WINDOW: usize = 3 * PAGE;
+/// Smallest usable terminal.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Accounts,
+    Journal,
+    NewEntry,
+    Periods,
+}
+
+impl Screen {
+    pub const TABS: [Screen; 5] = [
+        Screen::Home,
+        Screen::Accounts,
+        Screen::Journal,
+        Screen::NewEntry,
+        Screen::Periods,
+    ];
+
+    pub fn cmd(self) -> Cmd {
+        match self {
+            Screen::Home => Cmd::Home,
+            Screen::Accounts => Cmd::Accounts,
+            Screen::Journal => Cmd::Journal,
+            Screen::NewEntry => Cmd::NewEntry,
+            Screen::Periods => Cmd::Periods,
+        }
+    }
+
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Screen::Home => "tab-home",
+            Screen::Accounts => "tab-accounts",
+            Screen::Journal => "tab-journal",
+            Screen::NewEntry => "tab-new-entry",
+            Screen::Periods => "tab-periods",
+        }
+    }
+}
+
+/// An organisation the user may open, with the role there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgAccess {
+    pub org: OrgRow,
+    pub role: Role,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub actor: crate::service::Actor,
+    pub user: UserRow,
+    pub orgs: Vec<OrgAccess>,
+}
+
+// ---- first run -----------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WizStep {
+    Lang,
+    Choice,
+    Admin,
+    Org,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wizard {
+    pub step: WizStep,
+    /// Highlighted choice on the list steps (language, create or demo, kind).
+    pub pick: usize,
+    pub lang: Lang,
+    pub name: Input,
+    pub pass: Input,
+    pub pass2: Input,
+    pub kind: OrgKind,
+    pub code: Input,
+    pub org_name: Input,
+    /// Focused field on the form steps.
+    pub field: usize,
+    pub error: Option<String>,
+    /// False when the ledger already has organisations (made by the CLI).
+    pub needs_org: bool,
+}
+
+impl Wizard {
+    pub fn new(needs_org: bool) -> Wizard {
+        Wizard {
+            step: WizStep::Lang,
+            pick: 0,
+            lang: Lang::Fr,
+            name: Input::new(100),
+            pass: Input::secret(200),
+            pass2: Input::secret(200),
+            kind: OrgKind::Coop,
+            code: Input::new(32),
+            org_name: Input::new(100),
+            field: 0,
+            error: None,
+            needs_org,
+        }
+    }
+
+    fn fields(&mut self) -> Vec<&mut Input> {
+        match self.step {
+            WizStep::Admin => vec![&mut self.name, &mut self.pass, &mut self.pass2],
+            WizStep::Org => vec![&mut self.code, &mut self.org_name],
+            _ => vec![],
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoginForm {
+    pub name: Input,
+    pub pass: Input,
+    pub field: usize,
+    pub error: Option<String>,
+    /// Shown under the form (the demo ledger's users and passphrase).
+    pub hint: Option<String>,
+}
+
+impl LoginForm {
+    pub fn new() -> LoginForm {
+        LoginForm {
+            name: Input::new(100),
+            pass: Input::secret(200),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnlockForm {
+    pub secret: Input,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Wizard(Box<Wizard>),
+    Login(LoginForm),
+    /// Idle or asked for: nothing of the books is drawn.
+    Locked(UnlockForm),
+    Main,
+}
+
+// ---- screens -------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListFilter {
+    pub input: Input,
+    /// The filter field has the keyboard.
+    pub active: bool,
+}
+
+impl Default for ListFilter {
+    fn default() -> Self {
+        ListFilter {
+            input: Input::new(60),
+            active: false,
+        }
+    }
+}
+
+impl ListFilter {
+    pub fn matches(&self, texts: &[&str]) -> bool {
+        let f = fold(self.input.value.trim());
+        f.is_empty() || texts.iter().any(|t| fold(t).contains(&f))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerView {
+    pub account: AccountRow,
+    pub year: i32,
+    pub opening: Fcfa,
+    pub lines: Vec<LedgerLine>,
+    pub nav: ListNav,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AccountsState {
+    pub rows: Vec<AccountRow>,
+    pub loaded: bool,
+    pub nav: ListNav,
+    pub filter: ListFilter,
+    pub ledger: Option<LedgerView>,
+}
+
+impl AccountsState {
+    /// Indices of the rows the filter lets through.
+    pub fn visible(&self) -> Vec<usize> {
+        (0..self.rows.len())
+            .filter(|&i| {
+                let r = &self.rows[i];
+                self.filter.matches(&[&r.number, &r.name])
+            })
+            .collect()
+    }
+}
+
+/// Journal filters as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JournalFilter {
+    pub period: String,
+    pub account: String,
+    pub text: String,
+}
+
+impl JournalFilter {
+    pub fn is_empty(&self) -> bool {
+        self.period.trim().is_empty()
+            && self.account.trim().is_empty()
+            && self.text.trim().is_empty()
+    }
+
+    /// The query these filters stand for, or the translation key of what
+    /// is wrong with them.
+    pub fn query(&self) -> Result<JournalQuery, (&'static str, String)> {
+        let mut q = JournalQuery::default();
+        let p = self.period.trim();
+        if !p.is_empty() {
+            q.range = Some(parse_period(p).ok_or(("filter-bad-period", p.to_string()))?);
+        }
+        let a = self.account.trim();
+        if !a.is_empty() {
+            let n = AccountNumber::parse(a).map_err(|_| ("filter-bad-account", a.to_string()))?;
+            q.account = Some(n.as_str().to_string());
+        }
+        let t = self.text.trim();
+        if !t.is_empty() {
+            q.text = Some(t.to_string());
+        }
+        Ok(q)
+    }
+}
+
+/// `2026-10`, `10/2026`, `2026`, or one day.
+pub fn parse_period(s: &str) -> Option<DateRange> {
+    if let Ok(m) = Month::parse(s) {
+        return Some(DateRange::month(m));
+    }
+    if let Some((m, y)) = s.split_once('/')
+        && m.len() <= 2
+        && y.len() == 4
+        && let Ok(m) = Month::parse(&format!("{y}-{m:0>2}"))
+    {
+        return Some(DateRange::month(m));
+    }
+    if let Ok(d) = parse_date(s) {
+        return DateRange::new(d, d).ok();
+    }
+    if s.len() == 4
+        && let Ok(y) = parse_year(s)
+    {
+        return Some(DateRange::year(y));
+    }
+    None
+}
+
+/// Where a journal page goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Start,
+    End,
+    After,
+    Before,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JournalState {
+    pub rows: Vec<EntryView>,
+    pub nav: ListNav,
+    pub more_before: bool,
+    pub more_after: bool,
+    pub loaded: bool,
+    pub loading: bool,
+    pub filter: JournalFilter,
+    /// Rows to move once the page being fetched arrives.
+    pub pending: isize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PeriodsState {
+    pub closes: Vec<CloseRow>,
+    pub nav: ListNav,
+    /// Fresh organisation row (closed-through month).
+    pub org: Option<OrgRow>,
+    /// The next month that can be closed (finished and not closed yet).
+    pub next: Option<Month>,
+    pub loaded: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    ClosePeriod(Month),
+    QuitUnsaved,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Popup {
+    Help,
+    OrgSwitch {
+        filter: Input,
+        nav: ListNav,
+    },
+    Reverse {
+        number: EntryNumber,
+        date: Input,
+        reason: Input,
+        field: usize,
+        error: Option<String>,
+    },
+    Filter {
+        period: Input,
+        account: Input,
+        text: Input,
+        field: usize,
+        error: Option<String>,
+    },
+    Confirm(Confirm),
+    /// A message to acknowledge (a posted entry's number…).
+    Notice {
+        title: String,
+        text: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Success,
+    Warn,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub level: Level,
+    pub text: String,
+}
+
+// ---- messages and effects --------------------------------------------------
+
+/// What the driver must do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    SetLang(Lang),
+    /// First run: the administrator and, if needed, the first organisation.
+    Setup {
+        lang: Lang,
+        name: String,
+        pass: String,
+        org: Option<(String, String, OrgKind)>,
+    },
+    OpenDemo,
+    Login {
+        name: String,
+        pass: String,
+    },
+    /// Re-unlock the locked session: a PIN, or the passphrase.
+    Unlock {
+        secret: String,
+    },
+    Overview {
+        org: String,
+    },
+    Accounts {
+        org: String,
+    },
+    Ledger {
+        org: String,
+        account: String,
+        year: i32,
+    },
+    Journal {
+        org: String,
+        query: JournalQuery,
+        place: Place,
+    },
+    Entry {
+        org: String,
+        number: EntryNumber,
+    },
+    Post {
+        org: String,
+        entry: NewEntry,
+    },
+    Reverse {
+        org: String,
+        number: EntryNumber,
+        date: NaiveDate,
+        reason: String,
+    },
+    Closes {
+        org: String,
+    },
+    Close {
+        org: String,
+        month: Month,
+    },
+    Quit,
+}
+
+impl Effect {
+    fn writes(&self) -> bool {
+        matches!(
+            self,
+            Effect::Setup { .. }
+                | Effect::Post { .. }
+                | Effect::Reverse { .. }
+                | Effect::Close { .. }
+        )
+    }
+}
+
+/// A result the driver feeds back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Done {
+    Session(Box<Session>),
+    /// The demo ledger is open: log in as one of its users.
+    DemoReady {
+        hint: String,
+    },
+    Unlocked,
+    Overview(Box<Overview>),
+    Accounts(Vec<AccountRow>),
+    Ledger {
+        account: String,
+        year: i32,
+        opening: Fcfa,
+        lines: Vec<LedgerLine>,
+    },
+    Journal {
+        rows: Vec<EntryView>,
+        place: Place,
+    },
+    Entry(Box<EntryView>),
+    Posted {
+        number: EntryNumber,
+        already: bool,
+    },
+    Reversed {
+        original: EntryNumber,
+        reversal: EntryNumber,
+    },
+    Closes {
+        org: Box<OrgRow>,
+        closes: Vec<CloseRow>,
+        next: Option<Month>,
+    },
+    Closed {
+        through: Month,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// No key for the configured time.
+    Idle,
+    Done(Done),
+    /// An effect failed; `message` is already in the user's language.
+    Failed {
+        effect: Box<Effect>,
+        message: String,
+        busy: bool,
+    },
+}
+
+// ---- the app ---------------------------------------------------------------
+
+#[derive(Clone, Debug)]
+pub struct App {
+    pub mode: Mode,
+    pub session: Option<Session>,
+    /// Index into the session's organisations.
+    pub org: usize,
+    pub screen: Screen,
+    pub home: Option<Overview>,
+    pub accounts: AccountsState,
+    pub journal: JournalState,
+    pub form: EntryForm,
+    pub periods: PeriodsState,
+    /// An entry opened from the journal or a ledger, drawn over the screen.
+    pub detail: Option<EntryView>,
+    pub detail_scroll: u16,
+    pub popup: Option<Popup>,
+    pub status: Option<Status>,
+    pub size: (u16, u16),
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub mouse: bool,
+    pub today: NaiveDate,
+    /// `--lang` was given: the user's own language does not replace it.
+    pub lang_fixed: bool,
+    /// Unique per run; with `counter`, makes each form's idempotency key.
+    pub nonce: String,
+    pub counter: u64,
+    /// A write refused because the ledger was busy, to try again.
+    pub retry: Option<Effect>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(mode: Mode, keymap: Keymap, theme: Theme, today: NaiveDate, nonce: String) -> App {
+        App {
+            mode,
+            session: None,
+            org: 0,
+            screen: Screen::Home,
+            home: None,
+            accounts: AccountsState::default(),
+            journal: JournalState::default(),
+            form: EntryForm::new(today, format!("tui-{nonce}-0")),
+            periods: PeriodsState::default(),
+            detail: None,
+            detail_scroll: 0,
+            popup: None,
+            status: None,
+            size: MIN_SIZE,
+            keymap,
+            theme,
+            mouse: true,
+            today,
+            lang_fixed: false,
+            nonce,
+            counter: 0,
+            retry: None,
+            quit: false,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_SIZE.0 || self.size.1 < MIN_SIZE.1
+    }
+
+    pub fn current_org(&self) -> Option<&OrgAccess> {
+        self.session.as_ref().and_then(|s| s.orgs.get(self.org))
+    }
+
+    fn org_code(&self) -> Option<String> {
+        self.current_org().map(|o| o.org.code.clone())
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.current_org().map(|o| o.role)
+    }
+
+    /// Whether the session may do `action` in the current organisation (the
+    /// ledger checks again on every write).
+    pub fn can(&self, action: Action) -> bool {
+        self.role().is_some_and(|r| access::allowed(r, action))
+    }
+
+    fn fresh_form(&mut self) {
+        self.counter += 1;
+        self.form = EntryForm::new(self.today, format!("tui-{}-{}", self.nonce, self.counter));
+    }
+
+    fn form_dirty(&self) -> bool {
+        !self.form.doc.is_empty()
+            || !self.form.memo.is_empty()
+            || self.form.lines.iter().any(|l| !l.is_blank())
+    }
+
+    /// Rows of the list area on the current screen.
+    pub fn list_height(&self) -> usize {
+        layout::list_height(self)
+    }
+
+    /// The key scopes in force, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if self.popup.is_some() {
+            return vec![Scope::Dialog];
+        }
+        self.scopes_without_popup()
+    }
+
+    /// The scopes as they are under any popup (for the help overlay).
+    pub fn scopes_without_popup(&self) -> Vec<Scope> {
+        if self.detail.is_some() {
+            return vec![Scope::Entry, Scope::Global];
+        }
+        match self.screen {
+            Screen::Journal => vec![Scope::Journal, Scope::Browse, Scope::Global],
+            Screen::NewEntry => vec![Scope::Form, Scope::Global],
+            Screen::Periods => vec![Scope::Periods, Scope::Browse, Scope::Global],
+            Screen::Home | Screen::Accounts => vec![Scope::Browse, Scope::Global],
+        }
+    }
+
+    /// The scopes whose keys the hint bar shows (on the home screen the
+    /// list keys do nothing worth showing).
+    pub fn hint_scopes(&self) -> Vec<Scope> {
+        let mut s = self.scopes();
+        if self.popup.is_none() && self.detail.is_none() && self.screen == Screen::Home {
+            s.retain(|x| *x != Scope::Browse);
+        }
+        s
+    }
+
+    /// Whether a text field has the keyboard (letters then type, not
+    /// command).
+    pub fn typing(&self) -> bool {
+        match &self.mode {
+            Mode::Main => {}
+            _ => return true,
+        }
+        if self.popup.is_some() {
+            return true;
+        }
+        self.typing_without_popup()
+    }
+
+    pub fn typing_without_popup(&self) -> bool {
+        if self.detail.is_some() {
+            return false;
+        }
+        match self.screen {
+            Screen::NewEntry => self.can(Action::Post),
+            Screen::Accounts => self.accounts.filter.active,
+            _ => false,
+        }
+    }
+
+    fn set_status(&mut self, level: Level, text: String) {
+        self.status = Some(Status { level, text });
+    }
+
+    // ---- update ---------------------------------------------------------
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_lists();
+                vec![]
+            }
+            Msg::Idle => self.lock(),
+            Msg::Key(k) => self.on_key(k),
+            Msg::Mouse(m) => self.on_mouse(m),
+            Msg::Done(d) => self.on_done(d),
+            Msg::Failed {
+                effect,
+                message,
+                busy,
+            } => self.on_failed(*effect, message, busy),
+        }
+    }
+
+    fn clamp_lists(&mut self) {
+        let h = self.list_height();
+        let n = self.accounts.visible().len();
+        self.accounts.nav.clamp(n, h);
+        if let Some(l) = &mut self.accounts.ledger {
+            l.nav.clamp(l.lines.len(), h);
+        }
+        self.journal.nav.clamp(self.journal.rows.len(), h);
+        self.periods.nav.clamp(self.periods.closes.len(), h);
+    }
+
+    /// Locks the session: nothing of the books stays on screen.
+    pub fn lock(&mut self) -> Vec<Effect> {
+        match &mut self.mode {
+            Mode::Main => {
+                self.mode = Mode::Locked(UnlockForm {
+                    secret: Input::secret(200),
+                    error: None,
+                });
+                self.popup = None;
+                self.status = None;
+            }
+            Mode::Login(l) => {
+                l.pass.clear();
+            }
+            Mode::Locked(u) => u.secret.clear(),
+            Mode::Wizard(_) => {}
+        }
+        vec![]
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return vec![Effect::Quit];
+        }
+        match self.mode {
+            Mode::Wizard(_) => self.wizard_key(key),
+            Mode::Login(_) => self.login_key(key),
+            Mode::Locked(_) => self.unlock_key(key),
+            Mode::Main => self.main_key(key),
+        }
+    }
+
+    fn wizard_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Mode::Wizard(w) = &mut self.mode else {
+            return vec![];
+        };
+        let list_len = match w.step {
+            WizStep::Lang | WizStep::Choice => 2,
+            _ => 0,
+        };
+        match key.code {
+            KeyCode::Esc => {
+                w.error = None;
+                w.field = 0;
+                w.step = match w.step {
+                    WizStep::Lang | WizStep::Choice => WizStep::Lang,
+                    WizStep::Admin => WizStep::Choice,
+                    WizStep::Org => WizStep::Admin,
+                };
+                w.pick = 0;
+                return vec![];
+            }
+            KeyCode::Up if list_len > 0 => w.pick = w.pick.saturating_sub(1),
+            KeyCode::Down if list_len > 0 => w.pick = (w.pick + 1).min(list_len - 1),
+            KeyCode::Tab | KeyCode::Down if list_len == 0 => {
+                let n = w.fields().len() + usize::from(w.step == WizStep::Org);
+                w.field = (w.field + 1) % n;
+            }
+            KeyCode::BackTab | KeyCode::Up if list_len == 0 => {
+                let n = w.fields().len() + usize::from(w.step == WizStep::Org);
+                w.field = (w.field + n - 1) % n;
+            }
+            KeyCode::Enter => return self.wizard_next(),
+            _ => {
+                if w.step == WizStep::Org && w.field == 2 {
+                    // The kind: any letter or space toggles it.
+                    if matches!(
+                        key.code,
+                        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+                    ) {
+                        w.kind = match w.kind {
+                            OrgKind::Coop => OrgKind::Savings,
+                            OrgKind::Savings => OrgKind::Coop,
+                        };
+                    }
+                    return vec![];
+                }
+                let field = w.field;
+                if let Some(f) = w.fields().into_iter().nth(field) {
+                    f.handle(&key);
+                }
+            }
+        }
+        vec![]
+    }
+
+    fn wizard_next(&mut self) -> Vec<Effect> {
+        let Mode::Wizard(w) = &mut self.mode else {
+            return vec![];
+        };
+        w.error = None;
+        match w.step {
+            WizStep::Lang => {
+                w.lang = if w.pick == 1 { Lang::En } else { Lang::Fr };
+                w.step = WizStep::Choice;
+                w.pick = 0;
+                vec![Effect::SetLang(w.lang)]
+            }
+            WizStep::Choice => {
+                if w.pick == 1 {
+                    return vec![Effect::OpenDemo];
+                }
+                w.step = WizStep::Admin;
+                w.field = 0;
+                vec![]
+            }
+            WizStep::Admin => {
+                // Enter moves through the fields, then checks them.
+                if w.field < 2 {
+                    w.field += 1;
+                    return vec![];
+                }
+                if w.name.is_empty() {
+                    w.error = Some(crate::t!("wizard-name-required"));
+                    w.field = 0;
+                } else if let Err(e) = check_passphrase(&w.pass.value) {
+                    w.error = Some(crate::i18n::message(&e));
+                    w.field = 1;
+                } else if w.pass.value != w.pass2.value {
+                    w.error = Some(crate::t!("wizard-pass-mismatch"));
+                    w.pass2.clear();
+                    w.field = 2;
+                } else if w.needs_org {
+                    w.step = WizStep::Org;
+                    w.field = 0;
+                } else {
+                    return vec![setup(w, None)];
+                }
+                vec![]
+            }
+            WizStep::Org => {
+                if w.field < 2 {
+                    w.field += 1;
+                    return vec![];
+                }
+                if w.code.is_empty() || w.org_name.is_empty() {
+                    w.error = Some(crate::t!("wizard-org-required"));
+                    w.field = if w.code.is_empty() { 0 } else { 1 };
+                    return vec![];
+                }
+                let org = (
+                    w.code.value.trim().to_string(),
+                    w.org_name.value.trim().to_string(),
+                    w.kind,
+                );
+                vec![setup(w, Some(org))]
+            }
+        }
+    }
+
+    fn login_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Mode::Login(l) = &mut self.mode else {
+            return vec![];
+        };
+        match key.code {
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+                l.field = 1 - l.field.min(1)
+            }
+            KeyCode::Enter if l.field == 0 => l.field = 1,
+            KeyCode::Enter => {
+                let name = l.name.value.trim().to_string();
+                let pass = std::mem::take(&mut l.pass.value);
+                l.pass.clear();
+                l.error = None;
+                if name.is_empty() {
+                    l.field = 0;
+                    return vec![];
+                }
+                return vec![Effect::Login { name, pass }];
+            }
+            KeyCode::F(10) | KeyCode::Esc => {
+                self.quit = true;
+                return vec![Effect::Quit];
+            }
+            _ => {
+                if l.field == 0 {
+                    l.name.handle(&key);
+                } else {
+                    l.pass.handle(&key);
+                }
+            }
+        }
+        vec![]
+    }
+
+    fn unlock_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Mode::Locked(u) = &mut self.mode else {
+            return vec![];
+        };
+        match key.code {
+            KeyCode::Enter => {
+                let secret = std::mem::take(&mut u.secret.value);
+                u.secret.clear();
+                u.error = None;
+                if secret.is_empty() {
+                    return vec![];
+                }
+                vec![Effect::Unlock { secret }]
+            }
+            KeyCode::Esc => {
+                // Someone else takes the laptop: back to the login, and the
+                // previous user's unsaved form goes.
+                self.end_session();
+                vec![]
+            }
+            _ => {
+                u.secret.handle(&key);
+                vec![]
+            }
+        }
+    }
+
+    fn end_session(&mut self) {
+        self.session = None;
+        self.home = None;
+        self.accounts = AccountsState::default();
+        self.journal = JournalState::default();
+        self.periods = PeriodsState::default();
+        self.detail = None;
+        self.popup = None;
+        self.status = None;
+        self.fresh_form();
+        self.mode = Mode::Login(LoginForm::new());
+    }
+
+    fn main_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.popup.is_some() {
+            return self.popup_key(key);
+        }
+        // A list filter being typed keeps the keyboard until Enter or Esc.
+        if self.screen == Screen::Accounts
+            && self.accounts.filter.active
+            && self.detail.is_none()
+            && self.accounts.ledger.is_none()
+        {
+            match key.code {
+                KeyCode::Enter => self.accounts.filter.active = false,
+                KeyCode::Esc => {
+                    self.accounts.filter = ListFilter::default();
+                }
+                KeyCode::Up | KeyCode::Down => {
+                    self.accounts.filter.active = false;
+                    return self.main_key(key);
+                }
+                _ => {
+                    self.accounts.filter.input.handle(&key);
+                    self.accounts.nav = ListNav::default();
+                }
+            }
+            return vec![];
+        }
+        let scopes = self.scopes();
+        let typing = self.typing();
+        match self.keymap.lookup(&scopes, &key, typing) {
+            Some(cmd) => self.run(cmd),
+            None => {
+                if self.screen == Screen::NewEntry && self.detail.is_none() && typing {
+                    self.form.pick = 0;
+                    self.form.focused().handle(&key);
+                    self.form.error = None;
+                }
+                vec![]
+            }
+        }
+    }
+
+    fn goto(&mut self, screen: Screen) -> Vec<Effect> {
+        self.detail = None;
+        self.screen = screen;
+        self.load_screen()
+    }
+
+    /// Loads what the current screen shows, fresh from the ledger.
+    pub fn load_screen(&mut self) -> Vec<Effect> {
+        let Some(org) = self.org_code() else {
+            return vec![];
+        };
+        match self.screen {
+            Screen::Home => vec![Effect::Overview { org }],
+            Screen::Accounts => {
+                let mut v = vec![Effect::Accounts { org: org.clone() }];
+                if let Some(l) = &self.accounts.ledger {
+                    v.push(Effect::Ledger {
+                        org,
+                        account: l.account.number.clone(),
+                        year: l.year,
+                    });
+                }
+                v
+            }
+            Screen::Journal => self.journal_load(Place::End, 0),
+            Screen::NewEntry => vec![Effect::Accounts { org }],
+            Screen::Periods => vec![Effect::Closes { org }],
+        }
+    }
+
+    fn journal_load(&mut self, place: Place, pending: isize) -> Vec<Effect> {
+        let Some(org) = self.org_code() else {
+            return vec![];
+        };
+        let mut query = match self.journal.filter.query() {
+            Ok(q) => q,
+            Err((key, value)) => {
+                let text = crate::i18n::tr_args(key, &[("value", value.into())]);
+                self.set_status(Level::Error, text);
+                return vec![];
+            }
+        };
+        query.limit = Some(PAGE);
+        let key = |e: &EntryView| (e.entry.date, e.id);
+        match place {
+            Place::Start => {}
+            Place::End => query.backward = true,
+            Place::After => query.after = self.journal.rows.last().map(key),
+            Place::Before => {
+                query.before = self.journal.rows.first().map(key);
+                query.backward = true;
+            }
+        }
+        self.journal.loading = true;
+        self.journal.pending = pending;
+        vec![Effect::Journal { org, query, place }]
+    }
+
+    fn run(&mut self, cmd: Cmd) -> Vec<Effect> {
+        let h = self.list_height();
+        match cmd {
+            Cmd::Help => {
+                self.popup = Some(Popup::Help);
+                vec![]
+            }
+            Cmd::Quit => {
+                if self.form_dirty() {
+                    self.popup = Some(Popup::Confirm(Confirm::QuitUnsaved));
+                    return vec![];
+                }
+                self.quit = true;
+                vec![Effect::Quit]
+            }
+            Cmd::Lock => self.lock(),
+            Cmd::SwitchOrg => {
+                let current = self.org;
+                self.popup = Some(Popup::OrgSwitch {
+                    filter: Input::new(40),
+                    nav: ListNav {
+                        cursor: current,
+                        offset: 0,
+                    },
+                });
+                vec![]
+            }
+            Cmd::Home => self.goto(Screen::Home),
+            Cmd::Accounts => self.goto(Screen::Accounts),
+            Cmd::Journal => self.goto(Screen::Journal),
+            Cmd::NewEntry => self.goto(Screen::NewEntry),
+            Cmd::Periods => self.goto(Screen::Periods),
+            Cmd::NextTab | Cmd::PrevTab => {
+                let i = Screen::TABS
+                    .iter()
+                    .position(|s| *s == self.screen)
+                    .unwrap_or(0);
+                let n = Screen::TABS.len();
+                let j = if cmd == Cmd::NextTab {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                self.goto(Screen::TABS[j])
+            }
+            Cmd::Up => self.move_by(-1),
+            Cmd::Down => self.move_by(1),
+            Cmd::PageUp => self.move_by(-(h.max(1) as isize)),
+            Cmd::PageDown => self.move_by(h.max(1) as isize),
+            Cmd::First => self.move_to_end(false),
+            Cmd::Last => self.move_to_end(true),
+            Cmd::Open => self.open(),
+            Cmd::Back => self.back(),
+            Cmd::Filter => {
+                match self.screen {
+                    Screen::Accounts if self.accounts.ledger.is_none() => {
+                        self.accounts.filter.active = true;
+                    }
+                    Screen::Journal => return self.open_filter(2),
+                    _ => {}
+                }
+                vec![]
+            }
+            Cmd::FilterPanel => self.open_filter(0),
+            Cmd::ClearFilter => {
+                self.journal.filter = JournalFilter::default();
+                self.journal_load(Place::End, 0)
+            }
+            Cmd::Refresh => {
+                if let Some(e) = self.retry.take() {
+                    self.status = None;
+                    return vec![e];
+                }
+                self.load_screen()
+            }
+            Cmd::Reverse => self.start_reverse(),
+            Cmd::ClosePeriod => {
+                if !self.can(Action::ClosePeriod) {
+                    self.set_status(Level::Error, crate::t!("tui-read-only"));
+                    return vec![];
+                }
+                match self.periods.next {
+                    Some(m) => self.popup = Some(Popup::Confirm(Confirm::ClosePeriod(m))),
+                    None => self.set_status(Level::Info, crate::t!("periods-nothing-to-close")),
+                }
+                vec![]
+            }
+            Cmd::NextField => {
+                if self.form_suggesting() {
+                    let rows = self.accounts.rows.clone();
+                    self.form.accept_suggestion(&rows);
+                }
+                self.form.next_field();
+                vec![]
+            }
+            Cmd::PrevField => {
+                self.form.prev_field();
+                vec![]
+            }
+            Cmd::Post => self.post(),
+            Cmd::AddLine => {
+                self.form.add_line();
+                vec![]
+            }
+            Cmd::DeleteLine => {
+                self.form.delete_line();
+                vec![]
+            }
+            Cmd::Balance => {
+                self.form.fill_balance();
+                vec![]
+            }
+            Cmd::Confirm => vec![],
+        }
+    }
+
+    fn form_suggesting(&self) -> bool {
+        self.screen == Screen::NewEntry
+            && matches!(self.form.focus, Focus::Line(_, Col::Account))
+            && !self.form.suggestions(&self.accounts.rows).is_empty()
+    }
+
+    fn move_by(&mut self, delta: isize) -> Vec<Effect> {
+        let h = self.list_height();
+        if self.detail.is_some() {
+            self.detail_scroll = (self.detail_scroll as isize + delta).clamp(0, 500) as u16;
+            return vec![];
+        }
+        match self.screen {
+            Screen::NewEntry => {
+                if self.form_suggesting() {
+                    let n = self.form.suggestions(&self.accounts.rows).len();
+                    self.form.pick =
+                        (self.form.pick as isize + delta).clamp(0, n as isize - 1) as usize;
+                } else {
+                    self.form.move_line(delta.signum());
+                }
+            }
+            Screen::Accounts => match &mut self.accounts.ledger {
+                Some(l) => l.nav.move_by(delta, l.lines.len(), h),
+                None => {
+                    let n = self.accounts.visible().len();
+                    self.accounts.nav.move_by(delta, n, h);
+                }
+            },
+            Screen::Periods => self
+                .periods
+                .nav
+                .move_by(delta, self.periods.closes.len(), h),
+            Screen::Journal => {
+                if self.journal.loading {
+                    return vec![];
+                }
+                let len = self.journal.rows.len();
+                let target = self.journal.nav.cursor as isize + delta;
+                if target >= len as isize && self.journal.more_after {
+                    return self.journal_load(Place::After, target - len as isize + 1);
+                }
+                if target < 0 && self.journal.more_before {
+                    return self.journal_load(Place::Before, target);
+                }
+                self.journal.nav.move_by(delta, len, h);
+            }
+            Screen::Home => {}
+        }
+        vec![]
+    }
+
+    fn move_to_end(&mut self, last: bool) -> Vec<Effect> {
+        let h = self.list_height();
+        match self.screen {
+            Screen::Journal if self.detail.is_none() => {
+                let more = if last {
+                    self.journal.more_after
+                } else {
+                    self.journal.more_before
+                };
+                if more {
+                    return self.journal_load(if last { Place::End } else { Place::Start }, 0);
+                }
+                let n = self.journal.rows.len();
+                if last {
+                    self.journal.nav.last(n, h)
+                } else {
+                    self.journal.nav.first(n, h)
+                }
+                vec![]
+            }
+            _ => self.move_by(if last {
+                isize::MAX / 4
+            } else {
+                -(isize::MAX / 4)
+            }),
+        }
+    }
+
+    fn open(&mut self) -> Vec<Effect> {
+        let Some(org) = self.org_code() else {
+            return vec![];
+        };
+        if self.detail.is_some() {
+            return vec![];
+        }
+        match self.screen {
+            Screen::Accounts => match &self.accounts.ledger {
+                Some(l) => match l.lines.get(l.nav.cursor) {
+                    Some(line) => vec![Effect::Entry {
+                        org,
+                        number: line.number,
+                    }],
+                    None => vec![],
+                },
+                None => {
+                    let vis = self.accounts.visible();
+                    let Some(&i) = vis.get(self.accounts.nav.cursor) else {
+                        return vec![];
+                    };
+                    let account = self.accounts.rows[i].clone();
+                    let year = self.today.year();
+                    let number = account.number.clone();
+                    self.accounts.ledger = Some(LedgerView {
+                        account,
+                        year,
+                        opening: Fcfa::ZERO,
+                        lines: vec![],
+                        nav: ListNav::default(),
+                    });
+                    vec![Effect::Ledger {
+                        org,
+                        account: number,
+                        year,
+                    }]
+                }
+            },
+            Screen::Journal => match self.journal.rows.get(self.journal.nav.cursor) {
+                Some(e) => vec![Effect::Entry {
+                    org,
+                    number: e.entry.number,
+                }],
+                None => vec![],
+            },
+            _ => vec![],
+        }
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        if self.detail.take().is_some() {
+            self.detail_scroll = 0;
+            return vec![];
+        }
+        match self.screen {
+            Screen::Accounts if self.accounts.ledger.is_some() => {
+                self.accounts.ledger = None;
+                vec![]
+            }
+            Screen::Accounts if !self.accounts.filter.input.is_empty() => {
+                self.accounts.filter = ListFilter::default();
+                vec![]
+            }
+            Screen::Journal if !self.journal.filter.is_empty() => {
+                self.journal.filter = JournalFilter::default();
+                self.journal_load(Place::End, 0)
+            }
+            Screen::Home => vec![],
+            _ => self.goto(Screen::Home),
+        }
+    }
+
+    fn open_filter(&mut self, field: usize) -> Vec<Effect> {
+        if self.screen != Screen::Journal {
+            return vec![];
+        }
+        let f = &self.journal.filter;
+        self.popup = Some(Popup::Filter {
+            period: Input::with(&f.period, 30),
+            account: Input::with(&f.account, 12),
+            text: Input::with(&f.text, 100),
+            field,
+            error: None,
+        });
+        vec![]
+    }
+
+    fn start_reverse(&mut self) -> Vec<Effect> {
+        let Some(e) = &self.detail else {
+            return vec![];
+        };
+        if !self.can(Action::Post) {
+            self.set_status(Level::Error, crate::t!("tui-read-only"));
+            return vec![];
+        }
+        if let Some(by) = e.reversed_by {
+            self.set_status(
+                Level::Warn,
+                crate::t!(
+                    "reverse-already",
+                    number = e.entry.number.to_string(),
+                    by = by.to_string()
+                ),
+            );
+            return vec![];
+        }
+        let date = self.today.max(e.entry.date);
+        self.popup = Some(Popup::Reverse {
+            number: e.entry.number,
+            date: Input::with(&date.format("%d/%m/%Y").to_string(), 10),
+            reason: Input::new(300),
+            field: 1,
+            error: None,
+        });
+        vec![]
+    }
+
+    fn post(&mut self) -> Vec<Effect> {
+        let Some(org) = self.org_code() else {
+            return vec![];
+        };
+        if !self.can(Action::Post) {
+            self.set_status(Level::Error, crate::t!("tui-read-only"));
+            return vec![];
+        }
+        match self.form.build(&self.accounts.rows) {
+            Ok(entry) => {
+                self.form.error = None;
+                vec![Effect::Post { org, entry }]
+            }
+            Err(e) => {
+                self.form.focus = e.focus;
+                self.form.error = Some(e);
+                vec![]
+            }
+        }
+    }
+
+    fn popup_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Some(mut popup) = self.popup.take() else {
+            return vec![];
+        };
+        let cmd = self.keymap.lookup(&[Scope::Dialog], &key, true);
+        let mut effects = vec![];
+        let keep = match &mut popup {
+            Popup::Help => false,
+            Popup::Notice { .. } => !matches!(cmd, Some(Cmd::Confirm | Cmd::Back)),
+            Popup::Confirm(what) => match cmd {
+                Some(Cmd::Confirm) => {
+                    match what {
+                        Confirm::ClosePeriod(m) => {
+                            if let Some(org) = self.org_code() {
+                                effects.push(Effect::Close { org, month: *m });
+                            }
+                        }
+                        Confirm::QuitUnsaved => {
+                            self.quit = true;
+                            effects.push(Effect::Quit);
+                        }
+                    }
+                    false
+                }
+                Some(Cmd::Back) => false,
+                _ => true,
+            },
+            Popup::OrgSwitch { filter, nav } => {
+                let orgs: Vec<usize> = self.visible_orgs(&filter.value);
+                match cmd {
+                    Some(Cmd::Back) => false,
+                    Some(Cmd::Up) => {
+                        nav.move_by(-1, orgs.len(), 10);
+                        true
+                    }
+                    Some(Cmd::Down) => {
+                        nav.move_by(1, orgs.len(), 10);
+                        true
+                    }
+                    Some(Cmd::Confirm) => {
+                        if let Some(&i) = orgs.get(nav.cursor) {
+                            effects = self.switch_org(i);
+                        }
+                        false
+                    }
+                    _ => {
+                        filter.handle(&key);
+                        nav.clamp(self.visible_orgs(&filter.value).len(), 10);
+                        true
+                    }
+                }
+            }
+            Popup::Filter {
+                period,
+                account,
+                text,
+                field,
+                error,
+            } => match cmd {
+                Some(Cmd::Back) => false,
+                Some(Cmd::NextField | Cmd::Down) => {
+                    *field = (*field + 1) % 3;
+                    true
+                }
+                Some(Cmd::PrevField | Cmd::Up) => {
+                    *field = (*field + 2) % 3;
+                    true
+                }
+                Some(Cmd::Confirm) => {
+                    let f = JournalFilter {
+                        period: period.value.clone(),
+                        account: account.value.clone(),
+                        text: text.value.clone(),
+                    };
+                    match f.query() {
+                        Ok(_) => {
+                            self.journal.filter = f;
+                            self.journal.rows.clear();
+                            effects = self.journal_load(Place::End, 0);
+                            false
+                        }
+                        Err((k, v)) => {
+                            *error = Some(crate::i18n::tr_args(k, &[("value", v.into())]));
+                            *field = if k == "filter-bad-period" { 0 } else { 1 };
+                            true
+                        }
+                    }
+                }
+                _ => {
+                    [period, account, text][*field].handle(&key);
+                    *error = None;
+                    true
+                }
+            },
+            Popup::Reverse {
+                number,
+                date,
+                reason,
+                field,
+                error,
+            } => match cmd {
+                Some(Cmd::Back) => false,
+                Some(Cmd::NextField | Cmd::PrevField | Cmd::Up | Cmd::Down) => {
+                    *field = 1 - *field;
+                    true
+                }
+                Some(Cmd::Confirm) => match (parse_date(&date.value), reason.is_empty()) {
+                    (Err(_), _) => {
+                        *error = Some(crate::t!("form-bad-date", value = date.value.clone()));
+                        *field = 0;
+                        true
+                    }
+                    (Ok(_), true) => {
+                        *error = Some(crate::t!("reverse-reason-required"));
+                        *field = 1;
+                        true
+                    }
+                    (Ok(d), false) => match self.org_code() {
+                        Some(org) => {
+                            effects.push(Effect::Reverse {
+                                org,
+                                number: *number,
+                                date: d,
+                                reason: reason.value.trim().to_string(),
+                            });
+                            false
+                        }
+                        None => false,
+                    },
+                },
+                _ => {
+                    if *field == 0 {
+                        date.handle(&key);
+                    } else {
+                        reason.handle(&key);
+                    }
+                    *error = None;
+                    true
+                }
+            },
+        };
+        if keep {
+            self.popup = Some(popup);
+        }
+        effects
+    }
+
+    /// Session organisations matching a filter, by index.
+    pub fn visible_orgs(&self, filter: &str) -> Vec<usize> {
+        let f = fold(filter.trim());
+        self.session
+            .as_ref()
+            .map(|s| {
+                s.orgs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| {
+                        f.is_empty()
+                            || fold(&o.org.name).contains(&f)
+                            || fold(&o.org.code).contains(&f)
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn switch_org(&mut self, i: usize) -> Vec<Effect> {
+        if i != self.org {
+            self.org = i;
+            self.home = None;
+            self.accounts = AccountsState::default();
+            self.journal = JournalState::default();
+            self.periods = PeriodsState::default();
+            self.detail = None;
+            if !self.form_dirty() {
+                self.fresh_form();
+            }
+        }
+        self.load_screen()
+    }
+
+    fn on_mouse(&mut self, m: MouseEvent) -> Vec<Effect> {
+        if !self.mouse || !matches!(self.mode, Mode::Main) || self.popup.is_some() {
+            return vec![];
+        }
+        match m.kind {
+            MouseEventKind::ScrollDown => self.move_by(3),
+            MouseEventKind::ScrollUp => self.move_by(-3),
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(tab) = layout::tab_at(self, m.column, m.row) {
+                    return self.goto(tab);
+                }
+                if let Some(row) = layout::row_at(self, m.column, m.row) {
+                    let nav_cursor = self.current_cursor();
+                    if Some(row) == nav_cursor {
+                        return self.open();
+                    }
+                    return self.move_by(row as isize - nav_cursor.unwrap_or(0) as isize);
+                }
+                vec![]
+            }
+            _ => vec![],
+        }
+    }
+
+    /// The selected row of the list on screen, as an index into its rows.
+    pub fn current_cursor(&self) -> Option<usize> {
+        if self.detail.is_some() {
+            return None;
+        }
+        match self.screen {
+            Screen::Accounts => Some(match &self.accounts.ledger {
+                Some(l) => l.nav.cursor,
+                None => self.accounts.nav.cursor,
+            }),
+            Screen::Journal => Some(self.journal.nav.cursor),
+            Screen::Periods => Some(self.periods.nav.cursor),
+            _ => None,
+        }
+    }
+
+    fn on_done(&mut self, done: Done) -> Vec<Effect> {
+        let h = self.list_height();
+        match done {
+            Done::Session(s) => {
+                self.session = Some(*s);
+                self.org = 0;
+                self.mode = Mode::Main;
+                self.screen = Screen::Home;
+                self.status = None;
+                if self.current_org().is_none() {
+                    self.set_status(Level::Warn, crate::t!("tui-no-org"));
+                }
+                self.load_screen()
+            }
+            Done::DemoReady { hint } => {
+                let mut l = LoginForm::new();
+                l.hint = Some(hint);
+                self.mode = Mode::Login(l);
+                vec![]
+            }
+            Done::Unlocked => {
+                self.mode = Mode::Main;
+                self.load_screen()
+            }
+            Done::Overview(o) => {
+                self.home = Some(*o);
+                vec![]
+            }
+            Done::Accounts(rows) => {
+                self.accounts.rows = rows;
+                self.accounts.loaded = true;
+                let n = self.accounts.visible().len();
+                self.accounts.nav.clamp(n, h);
+                vec![]
+            }
+            Done::Ledger {
+                account,
+                year,
+                opening,
+                lines,
+            } => {
+                if let Some(l) = &mut self.accounts.ledger
+                    && l.account.number == account
+                {
+                    let fresh = l.lines.is_empty();
+                    l.year = year;
+                    l.opening = opening;
+                    l.lines = lines;
+                    if fresh {
+                        l.nav.last(l.lines.len(), h);
+                    } else {
+                        l.nav.clamp(l.lines.len(), h);
+                    }
+                }
+                vec![]
+            }
+            Done::Journal { rows, place } => {
+                self.journal_page(rows, place);
+                vec![]
+            }
+            Done::Entry(e) => {
+                self.detail = Some(*e);
+                self.detail_scroll = 0;
+                vec![]
+            }
+            Done::Posted { number, already } => {
+                self.fresh_form();
+                self.popup = Some(Popup::Notice {
+                    title: crate::t!("posted-title"),
+                    text: if already {
+                        crate::t!("posted-already", number = number.to_string())
+                    } else {
+                        crate::t!("posted-number", number = number.to_string())
+                    },
+                });
+                self.journal.loaded = false;
+                vec![]
+            }
+            Done::Reversed { original, reversal } => {
+                self.set_status(
+                    Level::Success,
+                    crate::t!(
+                        "reversed-number",
+                        number = original.to_string(),
+                        by = reversal.to_string()
+                    ),
+                );
+                let mut v = vec![];
+                if let Some(org) = self.org_code() {
+                    v.push(Effect::Entry {
+                        org,
+                        number: original,
+                    });
+                }
+                if self.screen == Screen::Journal {
+                    v.extend(self.journal_load(Place::End, 0));
+                }
+                v
+            }
+            Done::Closes { org, closes, next } => {
+                self.periods.closes = closes;
+                self.periods.next = next;
+                if let Some(s) = &mut self.session
+                    && let Some(o) = s.orgs.get_mut(self.org)
+                    && o.org.code == org.code
+                {
+                    o.org = (*org).clone();
+                }
+                self.periods.org = Some(*org);
+                self.periods.loaded = true;
+                self.periods.nav.last(self.periods.closes.len(), h);
+                vec![]
+            }
+            Done::Closed { through } => {
+                self.set_status(
+                    Level::Success,
+                    crate::t!("periods-closed", month = crate::i18n::month(through)),
+                );
+                self.load_screen()
+            }
+        }
+    }
+
+    fn journal_page(&mut self, rows: Vec<EntryView>, place: Place) {
+        let h = self.list_height();
+        let j = &mut self.journal;
+        j.loading = false;
+        j.loaded = true;
+        let full = rows.len() == PAGE;
+        let n = rows.len();
+        match place {
+            Place::Start => {
+                j.rows = rows;
+                j.more_before = false;
+                j.more_after = full;
+                j.nav = ListNav::default();
+                j.nav.clamp(j.rows.len(), h);
+            }
+            Place::End => {
+                j.rows = rows;
+                j.more_after = false;
+                j.more_before = full;
+                j.nav.last(j.rows.len(), h);
+            }
+            Place::After => {
+                j.more_after = full;
+                let at = j.rows.len();
+                j.rows.extend(rows);
+                let mut cursor = (at as isize - 1 + j.pending.max(1)).max(0) as usize;
+                if j.rows.len() > WINDOW {
+                    let drop = j.rows.len() - WINDOW;
+                    j.rows.drain(..drop);
+                    j.more_before = true;
+                    cursor = cursor.saturating_sub(drop);
+                    j.nav.offset = j.nav.offset.saturating_sub(drop);
+                }
+                j.nav.cursor = cursor;
+                j.nav.clamp(j.rows.len(), h);
+            }
+            Place::Before => {
+                j.more_before = full;
+                let mut rows = rows;
+                rows.append(&mut j.rows);
+                j.rows = rows;
+                let cursor = (n as isize + j.pending.min(-1)).max(0) as usize;
+                j.nav.offset += n;
+                if j.rows.len() > WINDOW {
+                    j.rows.truncate(WINDOW);
+                    j.more_after = true;
+                }
+                j.nav.cursor = cursor;
+                j.nav.clamp(j.rows.len(), h);
+            }
+        }
+        j.pending = 0;
+    }
+
+    fn on_failed(&mut self, effect: Effect, message: String, busy: bool) -> Vec<Effect> {
+        match (&mut self.mode, &effect) {
+            (Mode::Login(l), Effect::Login { .. }) => {
+                l.error = Some(message);
+                return vec![];
+            }
+            (Mode::Locked(u), Effect::Unlock { .. }) => {
+                u.error = Some(message);
+                return vec![];
+            }
+            (Mode::Wizard(w), _) => {
+                w.error = Some(message);
+                return vec![];
+            }
+            _ => {}
+        }
+        if let Effect::Journal { .. } = effect {
+            self.journal.loading = false;
+        }
+        if busy {
+            self.retry = effect.writes().then_some(effect.clone());
+            self.set_status(Level::Warn, crate::t!("tui-busy"));
+            return vec![];
+        }
+        self.set_status(Level::Error, message);
+        vec![]
+    }
+}
+
+fn setup(w: &mut Wizard, org: Option<(String, String, OrgKind)>) -> Effect {
+    let pass = std::mem::take(&mut w.pass.value);
+    w.pass.clear();
+    w.pass2.clear();
+    Effect::Setup {
+        lang: w.lang,
+        name: w.name.value.trim().to_string(),
+        pass,
+        org,
+    }
+}

@@ -1,0 +1,210 @@
+//! Small editing pieces: a one-line text field and a list cursor.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
+
+/// A one-line text field. The cursor counts characters, not bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Input {
+    pub value: String,
+    pub cursor: usize,
+    /// Shown as dots (passphrases, PINs).
+    pub secret: bool,
+    /// Longest accepted value, in characters.
+    pub max: usize,
+}
+
+impl Input {
+    pub fn new(max: usize) -> Input {
+        Input {
+            max,
+            ..Default::default()
+        }
+    }
+
+    pub fn secret(max: usize) -> Input {
+        Input {
+            secret: true,
+            max,
+            ..Default::default()
+        }
+    }
+
+    pub fn with(value: &str, max: usize) -> Input {
+        Input {
+            value: value.to_string(),
+            cursor: value.chars().count(),
+            secret: false,
+            max,
+        }
+    }
+
+    pub fn set(&mut self, value: &str) {
+        self.value = value.to_string();
+        self.cursor = value.chars().count();
+    }
+
+    pub fn clear(&mut self) {
+        self.value.clear();
+        self.cursor = 0;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.value.trim().is_empty()
+    }
+
+    fn byte_at(&self, chars: usize) -> usize {
+        self.value
+            .char_indices()
+            .nth(chars)
+            .map(|(i, _)| i)
+            .unwrap_or(self.value.len())
+    }
+
+    /// Handles an editing key; returns whether it was one.
+    pub fn handle(&mut self, key: &KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let len = self.value.chars().count();
+        match key.code {
+            KeyCode::Char('u') if ctrl => self.clear(),
+            KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => return false,
+            KeyCode::Char(c) => {
+                if c.is_control() || len >= self.max.max(1) {
+                    return true;
+                }
+                let at = self.byte_at(self.cursor);
+                self.value.insert(at, c);
+                self.cursor += 1;
+            }
+            KeyCode::Backspace => {
+                if self.cursor > 0 {
+                    let at = self.byte_at(self.cursor - 1);
+                    self.value.remove(at);
+                    self.cursor -= 1;
+                }
+            }
+            KeyCode::Delete => {
+                if self.cursor < len {
+                    let at = self.byte_at(self.cursor);
+                    self.value.remove(at);
+                }
+            }
+            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Right => self.cursor = (self.cursor + 1).min(len),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = len,
+            _ => return false,
+        }
+        true
+    }
+
+    /// What is drawn: the value, or dots for a secret.
+    pub fn shown(&self) -> String {
+        if self.secret {
+            "•".repeat(self.value.chars().count())
+        } else {
+            self.value.clone()
+        }
+    }
+
+    /// Display column of the cursor within the shown text.
+    pub fn cursor_col(&self) -> u16 {
+        let shown = self.shown();
+        let prefix: String = shown.chars().take(self.cursor).collect();
+        prefix.width() as u16
+    }
+}
+
+/// A cursor over a list of `len` rows shown `height` at a time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListNav {
+    pub cursor: usize,
+    pub offset: usize,
+}
+
+impl ListNav {
+    pub fn clamp(&mut self, len: usize, height: usize) {
+        let height = height.max(1);
+        if len == 0 {
+            *self = ListNav::default();
+            return;
+        }
+        self.cursor = self.cursor.min(len - 1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        }
+        if self.cursor >= self.offset + height {
+            self.offset = self.cursor + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    pub fn move_by(&mut self, delta: isize, len: usize, height: usize) {
+        let c = self.cursor as isize + delta;
+        self.cursor = c.clamp(0, len.saturating_sub(1) as isize) as usize;
+        self.clamp(len, height);
+    }
+
+    pub fn first(&mut self, len: usize, height: usize) {
+        self.cursor = 0;
+        self.clamp(len, height);
+    }
+
+    pub fn last(&mut self, len: usize, height: usize) {
+        self.cursor = len.saturating_sub(1);
+        self.clamp(len, height);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn edits_accented_text_by_character() {
+        let mut i = Input::new(20);
+        for c in "Traore".chars() {
+            i.handle(&k(KeyCode::Char(c)));
+        }
+        i.handle(&k(KeyCode::Backspace));
+        i.handle(&k(KeyCode::Char('é')));
+        assert_eq!(i.value, "Traoré");
+        i.handle(&k(KeyCode::Home));
+        i.handle(&k(KeyCode::Delete));
+        i.handle(&k(KeyCode::End));
+        i.handle(&k(KeyCode::Left));
+        i.handle(&k(KeyCode::Char('x')));
+        assert_eq!(i.value, "raorxé");
+        assert_eq!(i.cursor, 5);
+    }
+
+    #[test]
+    fn respects_the_length_limit_and_hides_secrets() {
+        let mut i = Input::secret(4);
+        for c in "123456".chars() {
+            i.handle(&k(KeyCode::Char(c)));
+        }
+        assert_eq!(i.value, "1234");
+        assert_eq!(i.shown(), "••••");
+        assert!(!i.handle(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    }
+
+    #[test]
+    fn list_cursor_stays_in_view() {
+        let mut n = ListNav::default();
+        n.move_by(15, 100, 10);
+        assert_eq!((n.cursor, n.offset), (15, 6));
+        n.move_by(-12, 100, 10);
+        assert_eq!((n.cursor, n.offset), (3, 3));
+        n.last(100, 10);
+        assert_eq!((n.cursor, n.offset), (99, 90));
+        n.clamp(5, 10);
+        assert_eq!((n.cursor, n.offset), (4, 0));
+        n.clamp(0, 10);
+        assert_eq!(n, ListNav::default());
+    }
+}

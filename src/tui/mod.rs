@@ -1,0 +1,515 @@
+//! The terminal interface. `app` holds the state and the pure update,
+//! `view` draws it, `keymap` says which key does what; this module is the
+//! driver: it owns the terminal and the ledger, runs the effects `update`
+//! asks for and feeds their results back.
+
+pub mod app;
+pub mod config;
+pub mod form;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod log;
+pub mod theme;
+pub mod view;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use self::app::{App, Done, Effect, LoginForm, Mode, Msg, OrgAccess, Session, Wizard};
+use self::theme::Theme;
+use crate::domain::Lang;
+use crate::domain::period::{DateRange, Month};
+use crate::error::{Error, Result};
+use crate::i18n;
+use crate::service::{Actor, Books, demo};
+use crate::store::{OpenMode, PostOutcome};
+use crate::t;
+
+/// How the TUI was asked to start.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub db: PathBuf,
+    pub db_is_default: bool,
+    /// `--lang` was given.
+    pub lang_fixed: bool,
+}
+
+/// The business date: today on the system clock (`JATEBO_TODAY`, as
+/// `2026-11-21`, fixes it for tests and demonstrations).
+pub fn today() -> NaiveDate {
+    std::env::var("JATEBO_TODAY")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The directory for logs and crash reports: the ledger's own directory.
+fn data_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The demo ledger sits beside the real one, never in it.
+pub fn demo_path(db: &Path) -> PathBuf {
+    data_dir(db).join("jatebo-demo.db")
+}
+
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Restores the terminal when the TUI ends, however it ends.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// A panic restores the terminal, writes a report beside the ledger and says
+/// where, in the user's language.
+fn install_panic_hook(dir: PathBuf) {
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        let path = dir.join(format!("jatebo-crash-{stamp}.txt"));
+        let report = format!(
+            "jatebo {}\n{}\n\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            info,
+            std::backtrace::Backtrace::force_capture()
+        );
+        let written = std::fs::create_dir_all(&dir)
+            .and_then(|_| std::fs::write(&path, report))
+            .is_ok();
+        log::error(&format!("panic: {info}"));
+        if written {
+            eprintln!("{}", t!("tui-panic", path = path.display().to_string()));
+        } else {
+            eprintln!("{}", t!("tui-panic-unwritten", message = info.to_string()));
+        }
+    }));
+}
+
+/// The driver's side: the open ledger and who is logged in.
+struct Driver {
+    books: Books,
+    db: PathBuf,
+    lang_fixed: bool,
+    today: NaiveDate,
+}
+
+impl Driver {
+    fn actor(&self, app: &App) -> Result<Actor> {
+        app.session
+            .as_ref()
+            .map(|s| s.actor.clone())
+            .ok_or(Error::LoginRequired)
+    }
+
+    fn session(&self, actor: Actor) -> Result<Session> {
+        let user = self.books.me(&actor)?;
+        if !self.lang_fixed
+            && let Some(l) = Lang::from_tag(&user.lang)
+        {
+            i18n::set_lang(l);
+        }
+        let orgs = self
+            .books
+            .org_access(&actor)?
+            .into_iter()
+            .map(|(org, role)| OrgAccess { org, role })
+            .collect();
+        Ok(Session { actor, user, orgs })
+    }
+
+    fn run(&mut self, app: &App, effect: &Effect) -> Result<Option<Done>> {
+        let lang = i18n::lang();
+        let org = |code: &str| self.books.org(code);
+        Ok(Some(match effect {
+            Effect::SetLang(l) => {
+                i18n::set_lang(*l);
+                return Ok(None);
+            }
+            Effect::Quit => return Ok(None),
+            Effect::Setup {
+                lang,
+                name,
+                pass,
+                org,
+            } => {
+                if !self.books.has_users()? {
+                    self.books.add_user(&Actor::new(name)?, name, pass, *lang)?;
+                    log::info(&format!("first administrator created: {name}"));
+                }
+                let actor = self.books.login(name, pass)?;
+                if let Some((code, oname, kind)) = org {
+                    self.books.add_org(&actor, code, oname, *kind)?;
+                    log::info(&format!("organisation created: {code}"));
+                }
+                Done::Session(Box::new(self.session(actor)?))
+            }
+            Effect::OpenDemo => {
+                let path = demo_path(&self.db);
+                let mut books = Books::open(&path, OpenMode::CreateIfMissing)?;
+                if books.is_empty()? {
+                    demo::build(&mut books, &Actor::new("jatebo")?)?;
+                    log::info("demo ledger built");
+                }
+                self.books = books;
+                self.db = path;
+                let users: Vec<String> = self.books.users()?.into_iter().map(|u| u.name).collect();
+                Done::DemoReady {
+                    hint: t!(
+                        "demo-hint",
+                        users = users.join(", "),
+                        passphrase = demo::DEMO_PASSPHRASE
+                    ),
+                }
+            }
+            Effect::Login { name, pass } => {
+                let actor = self.books.login(name, pass)?;
+                log::info(&format!("login: {}", actor.name));
+                Done::Session(Box::new(self.session(actor)?))
+            }
+            Effect::Unlock { secret } => {
+                let actor = self.actor(app)?;
+                let has_pin = app.session.as_ref().is_some_and(|s| s.user.has_pin);
+                if has_pin && secret.chars().all(|c| c.is_ascii_digit()) {
+                    self.books.unlock_with_pin(&actor, secret)?;
+                } else {
+                    let again = self.books.login(&actor.name, secret)?;
+                    if again.user_id != actor.user_id {
+                        return Err(Error::LoginRefused);
+                    }
+                }
+                Done::Unlocked
+            }
+            Effect::Overview { org: code } => Done::Overview(Box::new(self.books.overview(
+                &org(code)?,
+                self.today,
+                lang,
+            )?)),
+            Effect::Accounts { org: code } => {
+                Done::Accounts(self.books.accounts(&org(code)?, lang)?)
+            }
+            Effect::Ledger {
+                org: code,
+                account,
+                year,
+            } => {
+                let (opening, lines) =
+                    self.books
+                        .account_ledger(&org(code)?, account, DateRange::year(*year))?;
+                Done::Ledger {
+                    account: account.clone(),
+                    year: *year,
+                    opening,
+                    lines,
+                }
+            }
+            Effect::Journal {
+                org: code,
+                query,
+                place,
+            } => Done::Journal {
+                rows: self.books.journal(&org(code)?, query)?,
+                place: *place,
+            },
+            Effect::Entry { org: code, number } => {
+                Done::Entry(Box::new(self.books.entry(&org(code)?, *number)?))
+            }
+            Effect::Post { org: code, entry } => {
+                let actor = self.actor(app)?;
+                match self.books.post(&actor, &org(code)?, entry.clone())? {
+                    PostOutcome::Posted(e) => {
+                        log::info(&format!("posted {} in {code}", e.number));
+                        Done::Posted {
+                            number: e.number,
+                            already: false,
+                        }
+                    }
+                    PostOutcome::AlreadyRecorded(n) => Done::Posted {
+                        number: n,
+                        already: true,
+                    },
+                }
+            }
+            Effect::Reverse {
+                org: code,
+                number,
+                date,
+                reason,
+            } => {
+                let actor = self.actor(app)?;
+                let reversal =
+                    match self
+                        .books
+                        .reverse(&actor, &org(code)?, *number, *date, reason, None)?
+                    {
+                        PostOutcome::Posted(e) => e.number,
+                        PostOutcome::AlreadyRecorded(n) => n,
+                    };
+                log::info(&format!("reversed {number} by {reversal} in {code}"));
+                Done::Reversed {
+                    original: *number,
+                    reversal,
+                }
+            }
+            Effect::Closes { org: code } => {
+                let o = org(code)?;
+                Done::Closes {
+                    closes: self.books.closes(&o)?,
+                    next: self.books.next_close(&o, self.today)?,
+                    org: Box::new(o),
+                }
+            }
+            Effect::Close { org: code, month } => {
+                let actor = self.actor(app)?;
+                let o = org(code)?;
+                if month.month == 12 {
+                    self.books.close_year(&actor, &o, month.year)?;
+                } else {
+                    self.books.close_month(&actor, &o, *month)?;
+                }
+                log::info(&format!("closed {} in {code}", month.key()));
+                Done::Closed { through: *month }
+            }
+        }))
+    }
+}
+
+/// Runs effects until none are left, feeding each result back.
+fn settle(app: &mut App, driver: &mut Driver, effects: Vec<Effect>) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let msg = match driver.run(app, &effect) {
+            Ok(None) => continue,
+            Ok(Some(done)) => Msg::Done(done),
+            Err(e) => {
+                if !matches!(e, Error::LoginRefused) {
+                    log::error(&format!(
+                        "{effect_kind}: {e:?}",
+                        effect_kind = effect_name(&effect)
+                    ));
+                } else {
+                    log::info("login refused");
+                }
+                Msg::Failed {
+                    busy: matches!(e, Error::Busy),
+                    message: i18n::message(&e),
+                    effect: Box::new(effect),
+                }
+            }
+        };
+        queue.extend(app.update(msg));
+    }
+}
+
+fn effect_name(e: &Effect) -> &'static str {
+    match e {
+        Effect::SetLang(_) => "set_lang",
+        Effect::Setup { .. } => "setup",
+        Effect::OpenDemo => "open_demo",
+        Effect::Login { .. } => "login",
+        Effect::Unlock { .. } => "unlock",
+        Effect::Overview { .. } => "overview",
+        Effect::Accounts { .. } => "accounts",
+        Effect::Ledger { .. } => "ledger",
+        Effect::Journal { .. } => "journal",
+        Effect::Entry { .. } => "entry",
+        Effect::Post { .. } => "post",
+        Effect::Reverse { .. } => "reverse",
+        Effect::Closes { .. } => "closes",
+        Effect::Close { .. } => "close",
+        Effect::Quit => "quit",
+    }
+}
+
+/// The idle time before the session locks: the config's minutes
+/// (`JATEBO_LOCK_SECONDS` overrides it, for tests).
+fn lock_after(minutes: u32) -> Duration {
+    std::env::var("JATEBO_LOCK_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .map(Duration::from_secs)
+        .unwrap_or(Duration::from_secs(u64::from(minutes) * 60))
+}
+
+/// Builds the app as it starts on `books`.
+pub fn initial_app(
+    books: &Books,
+    opts: &Options,
+    cfg: &config::Config,
+    today: NaiveDate,
+) -> Result<(App, Vec<String>)> {
+    let (keymap, key_issues) = cfg.keymap();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(cfg.theme, no_color);
+    let mode = if books.has_users()? {
+        Mode::Login(LoginForm::new())
+    } else {
+        Mode::Wizard(Box::new(Wizard::new(books.orgs()?.is_empty())))
+    };
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
+    let mut app = App::new(mode, keymap, theme, today, nonce);
+    app.mouse = cfg.mouse;
+    app.lang_fixed = opts.lang_fixed;
+    let issues = key_issues.iter().map(config::describe_key_issue).collect();
+    Ok((app, issues))
+}
+
+/// Opens the TUI; returns the exit status.
+pub fn run(opts: Options) -> Result<i32> {
+    let dir = data_dir(&opts.db);
+    log::init(&dir);
+    log::info(&format!("start, ledger {}", opts.db.display()));
+    let mode = if opts.db_is_default {
+        OpenMode::CreateIfMissing
+    } else {
+        OpenMode::Existing
+    };
+    let books = Books::open(&opts.db, mode)?;
+    let cfg_path = config::path();
+    let (cfg, cfg_issues) = config::load(cfg_path.as_deref());
+    let today = today();
+    let (mut app, key_issues) = initial_app(&books, &opts, &cfg, today)?;
+    let mut problems: Vec<String> = cfg_issues.iter().map(config::describe).collect();
+    problems.extend(key_issues);
+    for p in &problems {
+        log::warn(&format!("config: {p}"));
+    }
+    if !problems.is_empty() {
+        app.status = Some(app::Status {
+            level: app::Level::Warn,
+            text: t!(
+                "config-problems",
+                count = problems.len() as i64,
+                first = problems[0].clone()
+            ),
+        });
+    }
+    let mut driver = Driver {
+        books,
+        db: opts.db.clone(),
+        lang_fixed: opts.lang_fixed,
+        today,
+    };
+
+    install_panic_hook(dir);
+    enable_raw_mode().map_err(|e| io_err(&e))?;
+    let _guard = TerminalGuard;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen).map_err(|e| io_err(&e))?;
+    if app.mouse {
+        execute!(out, EnableMouseCapture).map_err(|e| io_err(&e))?;
+    }
+    let mut terminal = Terminal::new(CrosstermBackend::new(out)).map_err(|e| io_err(&e))?;
+    let size = terminal.size().map_err(|e| io_err(&e))?;
+    app.update(Msg::Resize(size.width, size.height));
+
+    let idle_limit = lock_after(cfg.lock_minutes);
+    let mut last_input = Instant::now();
+    let mut idle_sent = false;
+    while !app.quit {
+        terminal
+            .draw(|f| view::draw(f, &app))
+            .map_err(|e| io_err(&e))?;
+        if !event::poll(Duration::from_millis(250)).map_err(|e| io_err(&e))? {
+            if !idle_sent && last_input.elapsed() >= idle_limit {
+                idle_sent = true;
+                let effects = app.update(Msg::Idle);
+                settle(&mut app, &mut driver, effects);
+                terminal.clear().map_err(|e| io_err(&e))?;
+                log::info("session locked after idle time");
+            }
+            continue;
+        }
+        let msg = match event::read().map_err(|e| io_err(&e))? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => Msg::Key(k),
+            Event::Mouse(m) => Msg::Mouse(m),
+            Event::Resize(w, h) => Msg::Resize(w, h),
+            _ => continue,
+        };
+        if matches!(msg, Msg::Key(_) | Msg::Mouse(_)) {
+            last_input = Instant::now();
+            idle_sent = false;
+        }
+        let was_locked = matches!(app.mode, Mode::Locked(_));
+        let effects = app.update(msg);
+        settle(&mut app, &mut driver, effects);
+        if !was_locked && matches!(app.mode, Mode::Locked(_)) {
+            terminal.clear().map_err(|e| io_err(&e))?;
+        }
+    }
+    terminal.show_cursor().ok();
+    drop(terminal);
+    log::info("quit");
+    io::stdout().flush().ok();
+    Ok(0)
+}
+
+fn io_err(e: &io::Error) -> Error {
+    Error::Io {
+        path: PathBuf::from("terminal"),
+        detail: e.to_string(),
+    }
+}
+
+/// Effects run against an in-memory or file ledger without a terminal: the
+/// same driver the TUI uses, for tests and benchmarks.
+pub struct Headless {
+    driver: Driver,
+    pub app: App,
+}
+
+impl Headless {
+    pub fn new(books: Books, db: PathBuf, app: App) -> Headless {
+        let today = app.today;
+        Headless {
+            driver: Driver {
+                books,
+                db,
+                lang_fixed: app.lang_fixed,
+                today,
+            },
+            app,
+        }
+    }
+
+    /// Sends a message and runs everything it leads to.
+    pub fn send(&mut self, msg: Msg) {
+        let effects = self.app.update(msg);
+        settle(&mut self.app, &mut self.driver, effects);
+    }
+
+    pub fn books(&self) -> &Books {
+        &self.driver.books
+    }
+
+    /// The month the driver would propose to close next.
+    pub fn next_close(&self) -> Option<Month> {
+        self.app.periods.next
+    }
+}
