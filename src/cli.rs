@@ -89,6 +89,10 @@ pub enum Command {
     Demo,
     #[command(about = tr("cli-user-cmd"), subcommand)]
     User(UserCmd),
+    #[command(about = tr("cli-status"))]
+    Status,
+    #[command(about = tr("cli-keys"))]
+    Keys,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -477,6 +481,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Verify => cmd_verify(&ctx),
         Command::Audit { limit } => cmd_audit(&ctx, limit),
         Command::Demo => cmd_demo(&ctx),
+        Command::Status => cmd_status(&ctx),
+        Command::Keys => cmd_keys(&ctx),
         Command::User(c) => cmd_user(&ctx, c),
     }
 }
@@ -1053,6 +1059,113 @@ fn cmd_period(ctx: &Context, c: PeriodCmd) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// What the TUI's home screen shows, for one organisation.
+fn cmd_status(ctx: &Context) -> Result<i32> {
+    let books = ctx.open()?;
+    let org = ctx.org(&books)?;
+    let o = books.overview(&org, crate::tui::today(), lang())?;
+    let exit = if o.warnings.is_empty() {
+        0
+    } else {
+        EXIT_PROBLEMS
+    };
+    if ctx.json {
+        return json_out(&o).map(|_| exit);
+    }
+    outln!("{} ({})", o.org.name, o.org.code);
+    outln!();
+    outln!("{}", tr("home-money"));
+    for a in &o.money {
+        outln!(
+            "  {:<8} {:<44} {:>20}",
+            a.number,
+            a.name,
+            a.balance.format(lang())
+        );
+    }
+    outln!(
+        "  {:<8} {:<44} {:>20}",
+        "",
+        tr("home-total"),
+        o.money_total.format(lang())
+    );
+    outln!();
+    outln!("{}", t!("home-today", date = date_fmt(o.today)));
+    outln!(
+        "  {}",
+        t!(
+            "home-activity",
+            count = o.today_entries,
+            received = o.today_in.format(lang()),
+            paid = o.today_out.format(lang())
+        )
+    );
+    outln!();
+    outln!("{}", tr("home-attention"));
+    if o.warnings.is_empty() {
+        outln!("  {}", tr("home-all-good"));
+    }
+    for w in &o.warnings {
+        outln!("  ! {}", crate::tui::view::warning_text(w));
+    }
+    Ok(if o.warnings.is_empty() {
+        0
+    } else {
+        EXIT_PROBLEMS
+    })
+}
+
+/// The TUI's keys as the settings file leaves them, and any clash.
+fn cmd_keys(ctx: &Context) -> Result<i32> {
+    use crate::tui::config;
+    let path = config::path();
+    let (cfg, mut issues) = config::load(path.as_deref());
+    let (keymap, key_issues) = cfg.keymap();
+    issues.extend(key_issues.into_iter().map(config::ConfigIssue::Keys));
+    let problems: Vec<String> = issues.iter().map(config::describe).collect();
+    if ctx.json {
+        let bindings: Vec<_> = keymap
+            .bindings
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+                    "scope": b.scope.code(),
+                    "command": b.cmd.code(),
+                    "keys": b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
+                    "label": tr(b.cmd.label_key()),
+                })
+            })
+            .collect();
+        json_out(&serde_json::json!({
+            "config": path,
+            "bindings": bindings,
+            "problems": problems,
+        }))?;
+    } else {
+        if let Some(p) = &path {
+            outln!("{}", t!("keys-config", path = p.display().to_string()));
+        }
+        for b in &keymap.bindings {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.to_string()).collect();
+            outln!(
+                "  {:<8} {:<14} {:<24} {}",
+                b.scope.code(),
+                b.cmd.code(),
+                keys.join(", "),
+                tr(b.cmd.label_key())
+            );
+        }
+        for p in &problems {
+            outln!("! {p}");
+        }
+    }
+    Ok(if problems.is_empty() {
+        0
+    } else {
+        EXIT_PROBLEMS
+    })
 }
 
 fn cmd_verify(ctx: &Context) -> Result<i32> {

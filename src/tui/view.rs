@@ -539,26 +539,31 @@ fn draw_home(f: &mut Frame, app: &App, r: Rect) {
         ));
     }
     for wn in &o.warnings {
-        let text = match wn {
-            Warning::MonthsOpen { from, to } => {
-                let m = |s: &str| {
-                    crate::domain::period::Month::parse(s)
-                        .map(i18n::month)
-                        .unwrap_or_else(|_| s.to_string())
-                };
-                t!("home-months-open", from = m(from), to = m(to))
-            }
-            Warning::FutureEntries { count, first } => {
-                t!("home-future", count = *count as i64, date = date(*first))
-            }
-            Warning::Unbalanced { number } => t!("home-unbalanced", number = number.clone()),
-        };
+        let text = warning_text(wn);
         lines.push(Line::styled(format!(" ⚠ {text}"), th.style(Role::Warn)));
     }
     f.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
         r,
     );
+}
+
+/// A home-screen warning in the user's language (also `jatebo status`).
+pub fn warning_text(w: &Warning) -> String {
+    match w {
+        Warning::MonthsOpen { from, to } => {
+            let m = |s: &str| {
+                crate::domain::period::Month::parse(s)
+                    .map(i18n::month)
+                    .unwrap_or_else(|_| s.to_string())
+            };
+            t!("home-months-open", from = m(from), to = m(to))
+        }
+        Warning::FutureEntries { count, first } => {
+            t!("home-future", count = *count as i64, date = date(*first))
+        }
+        Warning::Unbalanced { number } => t!("home-unbalanced", number = number.clone()),
+    }
 }
 
 /// Column widths for a table: fixed ones, and one that takes what is left.

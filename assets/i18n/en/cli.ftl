@@ -129,3 +129,6 @@ role-treasurer = treasurer
 role-facilitator = facilitator
 role-auditor = auditor
 demo-users = { $count } demo users (jatebo user list), passphrase “{ $passphrase }” — for trying only.
+cli-status = An organisation's dashboard: cash, today's activity, what needs attention (the home screen)
+cli-keys = The full-screen interface's keys, after jatebo.conf, and any clashes
+keys-config = Settings file: { $path }

@@ -129,3 +129,6 @@ role-treasurer = trésorière
 role-facilitator = animatrice
 role-auditor = auditeur
 demo-users = { $count } utilisateurs de démonstration (jatebo user list), phrase de passe « { $passphrase } » — pour essayer seulement.
+cli-status = Tableau de bord d'une organisation : trésorerie, activité du jour, points à surveiller (l'écran d'accueil)
+cli-keys = Touches de l'interface plein écran, après le fichier jatebo.conf, et leurs conflits
+keys-config = Fichier de réglages : { $path }
