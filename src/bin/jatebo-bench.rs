@@ -6,6 +6,7 @@
 //! jatebo-bench generate --db /tmp/bench.db --entries 1000000
 //! jatebo-bench run --db /tmp/bench.db
 //! jatebo-bench cli-balance --db /tmp/bench.db
+//! jatebo-bench tui-journal --db /tmp/bench.db
 //! ```
 //!
 //! `generate` and `run` are separate invocations on purpose: peak memory
@@ -18,6 +19,9 @@ use std::time::Instant;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use clap::{Parser, Subcommand};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 use jatebo::domain::Lang;
 use jatebo::domain::account::AccountNumber;
@@ -26,7 +30,11 @@ use jatebo::domain::money::Fcfa;
 use jatebo::domain::period::{DateRange, Month};
 use jatebo::service::demo::Rng;
 use jatebo::service::{Actor, Books, OrgKind};
-use jatebo::store::{JournalQuery, OpenMode, OrgRow, PostOutcome};
+use jatebo::store::{EntryView, JournalQuery, OpenMode, OrgRow, PostOutcome, UserRow};
+use jatebo::tui::Headless;
+use jatebo::tui::app::{
+    App, JournalState, Level, Mode, Msg, OrgAccess, PAGE, Screen, Session, WINDOW,
+};
 
 type R<T> = std::result::Result<T, String>;
 
@@ -109,6 +117,27 @@ enum Cmd {
         #[arg(long)]
         jatebo: Option<PathBuf>,
     },
+    /// Times the TUI journal screen, headless: the key, the SQL page load
+    /// and one full draw on a test terminal.
+    TuiJournal {
+        #[arg(long)]
+        db: PathBuf,
+        /// Timed repetitions of each step, after the first one.
+        #[arg(long, default_value_t = 30)]
+        iterations: usize,
+        /// Timed repetitions of each filtered step (a text search may be slow).
+        #[arg(long, default_value_t = 10)]
+        filter_iterations: usize,
+        /// Organisation (default: the first coop).
+        #[arg(long)]
+        org: Option<String>,
+        /// Terminal sizes, WIDTHxHEIGHT, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "120x40,80x24")]
+        sizes: Vec<String>,
+        /// A word of many entries' memos, for the common text filter.
+        #[arg(long, default_value = "Médine")]
+        text: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -155,6 +184,21 @@ fn main() -> ExitCode {
             year,
             jatebo,
         } => cli_balance(&db, iterations, org.as_deref(), year, jatebo),
+        Cmd::TuiJournal {
+            db,
+            iterations,
+            filter_iterations,
+            org,
+            sizes,
+            text,
+        } => tui_journal(&TuiOptions {
+            db,
+            n: iterations,
+            filter_n: filter_iterations,
+            org,
+            sizes,
+            text,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -985,16 +1029,16 @@ impl Measure {
         s[rank - 1]
     }
 
-    fn row(&self) -> String {
+    fn median(&self) -> f64 {
+        median(&self.samples)
+    }
+
+    /// The target and the verdict columns (on p95 and max).
+    fn verdict(&self) -> (String, String) {
         let s = self.sorted();
-        let (min, max) = (s[0], s[s.len() - 1]);
-        let median = if s.len() % 2 == 1 {
-            s[s.len() / 2]
-        } else {
-            (s[s.len() / 2 - 1] + s[s.len() / 2]) / 2.0
-        };
+        let max = s[s.len() - 1];
         let p95 = self.pct(0.95);
-        let (target, verdict) = match self.target_ms {
+        match self.target_ms {
             None => ("—".to_string(), "—".to_string()),
             Some(t) => {
                 let v = if p95 < t && max < t {
@@ -1006,11 +1050,39 @@ impl Measure {
                 };
                 (format!("< {t:.0} ms"), v)
             }
-        };
+        }
+    }
+
+    fn row(&self) -> String {
+        let s = self.sorted();
+        let (min, max) = (s[0], s[s.len() - 1]);
+        let (target, verdict) = self.verdict();
         format!(
             "| {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {} | {} |",
-            self.name, self.rows, self.first_ms, min, median, p95, max, target, verdict
+            self.name,
+            self.rows,
+            self.first_ms,
+            min,
+            self.median(),
+            self.pct(0.95),
+            max,
+            target,
+            verdict
         )
+    }
+}
+
+/// Median (mean of the two middle values for an even count).
+fn median(samples: &[f64]) -> f64 {
+    let mut s = samples.to_vec();
+    s.sort_by(f64::total_cmp);
+    if s.is_empty() {
+        return f64::NAN;
+    }
+    if s.len() % 2 == 1 {
+        s[s.len() / 2]
+    } else {
+        (s[s.len() / 2 - 1] + s[s.len() / 2]) / 2.0
     }
 }
 
@@ -1446,4 +1518,471 @@ fn cli_balance(
         mib(children_max_rss_kb())
     );
     Ok(())
+}
+
+// ---- the TUI journal screen, headless ------------------------------------------
+
+struct TuiOptions {
+    db: PathBuf,
+    n: usize,
+    filter_n: usize,
+    org: Option<String>,
+    sizes: Vec<String>,
+    text: String,
+}
+
+/// One step of the journal screen: a key through `Headless::send` (the
+/// update and the effects it asks for, SQL included), then one draw.
+struct TuiStep {
+    name: String,
+    rows: String,
+    /// Sample 0 is the first run; the others are the timed ones.
+    update: Vec<f64>,
+    draw: Vec<f64>,
+    target_ms: Option<f64>,
+}
+
+impl TuiStep {
+    fn new(name: &str, target_ms: Option<f64>) -> TuiStep {
+        TuiStep {
+            name: name.to_string(),
+            rows: String::new(),
+            update: Vec::new(),
+            draw: Vec::new(),
+            target_ms,
+        }
+    }
+
+    fn push(&mut self, (update, draw): (f64, f64)) {
+        self.update.push(update);
+        self.draw.push(draw);
+    }
+
+    fn len(&self) -> usize {
+        self.update.len()
+    }
+
+    fn row(&self) -> String {
+        if self.len() < 2 {
+            return format!(
+                "| {} | {} | — | — | — | — | — | — | — | — | not measured |",
+                self.name, self.rows
+            );
+        }
+        let total: Vec<f64> = self
+            .update
+            .iter()
+            .zip(&self.draw)
+            .map(|(u, d)| u + d)
+            .collect();
+        let m = Measure {
+            name: self.name.clone(),
+            rows: self.rows.clone(),
+            first_ms: total[0],
+            samples: total[1..].to_vec(),
+            target_ms: self.target_ms,
+        };
+        let s = m.sorted();
+        let (target, verdict) = m.verdict();
+        format!(
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {} | {} |",
+            self.name,
+            self.rows,
+            m.first_ms,
+            s[0],
+            m.median(),
+            m.pct(0.95),
+            s[s.len() - 1],
+            median(&self.update[1..]),
+            median(&self.draw[1..]),
+            target,
+            verdict
+        )
+    }
+}
+
+/// The app, its driver and a test terminal of one size.
+struct Tui {
+    h: Headless,
+    term: Terminal<TestBackend>,
+}
+
+impl Tui {
+    fn key(&mut self, code: KeyCode) -> R<()> {
+        self.h
+            .send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self.check()
+    }
+
+    fn draw(&mut self) -> R<()> {
+        let app = &self.h.app;
+        self.term
+            .draw(|f| jatebo::tui::view::draw(f, app))
+            .map(|_| ())
+            .map_err(|e| format!("draw: {e}"))
+    }
+
+    /// A failed effect shows as an error in the status line.
+    fn check(&self) -> R<()> {
+        match &self.h.app.status {
+            Some(s) if s.level == Level::Error => Err(format!("the TUI reports: {}", s.text)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Times one key (update + effects) and the draw that follows.
+    fn timed(&mut self, code: KeyCode) -> R<(f64, f64)> {
+        let t = Instant::now();
+        self.h
+            .send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        let update = ms(t);
+        let t = Instant::now();
+        self.draw()?;
+        let draw = ms(t);
+        self.check()?;
+        Ok((update, draw))
+    }
+
+    fn journal(&self) -> &JournalState {
+        &self.h.app.journal
+    }
+
+    /// The selected entry's place in the journal's order.
+    fn selected(&self) -> Option<(NaiveDate, i64)> {
+        let j = self.journal();
+        j.rows.get(j.nav.cursor).map(|e| (e.entry.date, e.id))
+    }
+
+    /// (first, last) entry numbers in memory, and how many.
+    fn window(&self) -> (String, String, usize) {
+        let j = self.journal();
+        let num = |e: Option<&EntryView>| e.map(|e| e.entry.number.to_string()).unwrap_or_default();
+        (num(j.rows.first()), num(j.rows.last()), j.rows.len())
+    }
+
+    fn expect(&self, what: &str, ok: bool) -> R<()> {
+        if ok {
+            Ok(())
+        } else {
+            let j = self.journal();
+            Err(format!(
+                "{what}: unexpected journal state (screen {:?}, loaded {}, {} rows, more before {}, \
+                 more after {}, cursor {})",
+                self.h.app.screen,
+                j.loaded,
+                j.rows.len(),
+                j.more_before,
+                j.more_after,
+                j.nav.cursor
+            ))
+        }
+    }
+}
+
+fn parse_size(s: &str) -> R<(u16, u16)> {
+    let (w, h) = s
+        .trim()
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("bad size {s:?}: want WIDTHxHEIGHT"))?;
+    let p = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .map_err(|_| format!("bad size {s:?}"))
+    };
+    Ok((p(w)?, p(h)?))
+}
+
+/// A logged-in app on the home screen, without the password
+/// login: on a ledger with no users, `org_access` opens every organisation
+/// as admin, as the real login would after the first-run wizard.
+fn bench_app(books: &Books, db: &Path, org_code: &str) -> R<App> {
+    let opts = jatebo::tui::Options {
+        db: db.to_path_buf(),
+        db_is_default: false,
+        lang_fixed: true,
+    };
+    let today = date(2026, 12, 31)?;
+    let (mut app, _) =
+        jatebo::tui::initial_app(books, &opts, &jatebo::tui::config::Config::default(), today)
+            .map_err(err)?;
+    let actor = Actor::new("bench").map_err(err)?;
+    let orgs: Vec<OrgAccess> = books
+        .org_access(&actor)
+        .map_err(err)?
+        .into_iter()
+        .map(|(org, role)| OrgAccess { org, role })
+        .collect();
+    let user = match books.me(&actor) {
+        Ok(u) => u,
+        // Only displayed: the ledger has no such user.
+        Err(_) => UserRow {
+            id: 0,
+            name: actor.name.clone(),
+            lang: "fr".into(),
+            created_at: String::new(),
+            disabled: false,
+            has_pin: false,
+            roles: vec![("*".into(), jatebo::domain::access::Role::Admin)],
+        },
+    };
+    app.org = orgs
+        .iter()
+        .position(|o| o.org.code == org_code)
+        .ok_or_else(|| format!("bench user cannot open {org_code} (the ledger has users?)"))?;
+    app.session = Some(Session { actor, user, orgs });
+    app.mode = Mode::Main;
+    app.screen = Screen::Home;
+    Ok(app)
+}
+
+fn tui_journal(o: &TuiOptions) -> R<()> {
+    jatebo::i18n::set_lang(Lang::Fr);
+    let db = &o.db;
+    if !db.exists() {
+        return Err(format!(
+            "{} does not exist: run `generate` first",
+            db.display()
+        ));
+    }
+    let sizes = o
+        .sizes
+        .iter()
+        .map(|s| parse_size(s))
+        .collect::<R<Vec<_>>>()?;
+    let t = Instant::now();
+    let books = Books::open(db, OpenMode::Existing).map_err(err)?;
+    let open_ms = ms(t);
+    let org = pick_org(&books, o.org.as_deref())?;
+    let total_entries: i64 = books.orgs().map_err(err)?.iter().map(|o| o.entries).sum();
+    // The organisation's first entry: its document reference is a text
+    // filter that matches one entry, at the far end of a backward scan.
+    let first = books
+        .journal(
+            &org,
+            &JournalQuery {
+                limit: Some(1),
+                ..Default::default()
+            },
+        )
+        .map_err(err)?
+        .into_iter()
+        .next()
+        .ok_or("the organisation has no entry")?;
+    let rare = first.entry.doc_ref.clone();
+    let app = bench_app(&books, db, &org.code)?;
+    let mut tui = Tui {
+        h: Headless::new(books, db.clone(), app),
+        term: Terminal::new(TestBackend::new(80, 24)).map_err(|e| format!("{e}"))?,
+    };
+    eprintln!(
+        "ledger {} ({}), {} entries; org {} ({} entries); open {:.0} ms; page of {} entries",
+        db.display(),
+        fmt_bytes(ledger_size(db)),
+        total_entries,
+        org.code,
+        org.entries,
+        open_ms,
+        PAGE
+    );
+
+    let mut tables = Vec::new();
+    for &(w, h) in &sizes {
+        eprintln!("{w}x{h}:");
+        tui.term = Terminal::new(TestBackend::new(w, h)).map_err(|e| format!("{e}"))?;
+        tui.h.send(Msg::Resize(w, h));
+        tui.h.app.journal = JournalState::default();
+        tui.h.app.screen = Screen::Home;
+        tui.draw()?;
+        let steps = tui_steps(&mut tui, o, &rare)?;
+        let list = {
+            let mut a = tui.h.app.clone();
+            a.screen = Screen::Journal;
+            a.list_height()
+        };
+        tables.push(((w, h), list, steps));
+    }
+
+    println!("## TUI journal screen, headless\n");
+    println!(
+        "Ledger `{}`: {}, {} entries; journal of `{}` ({} entries), pages of {} entries, \
+         at most {} in memory. Each step: one key through `tui::Headless::send` (the update, \
+         and the SQL it asks for), then one `Terminal<TestBackend>::draw` of `view::draw`. \
+         \"first\" is the step's first run (not counted in the statistics), then {} timed \
+         runs ({} for the filters); times in ms. Verdict on p95 and max.\n",
+        db.display(),
+        fmt_bytes(ledger_size(db)),
+        total_entries,
+        org.code,
+        org.entries,
+        PAGE,
+        WINDOW,
+        o.n,
+        o.filter_n
+    );
+    for ((w, h), list, steps) in &tables {
+        println!("### {w}×{h} ({list} rows on screen)\n");
+        println!(
+            "| Step | Shows | first | min | median | p95 | max | key + SQL (median) | draw (median) | Target | Verdict |\n\
+             |---|---|--:|--:|--:|--:|--:|--:|--:|---|---|"
+        );
+        for s in steps {
+            println!("{}", s.row());
+        }
+        println!();
+    }
+    println!(
+        "Peak RSS of the process (VmHWM): {}",
+        mib(proc_status_kb("VmHWM"))
+    );
+    Ok(())
+}
+
+/// Every step at the terminal's current size.
+fn tui_steps(tui: &mut Tui, o: &TuiOptions, rare: &str) -> R<Vec<TuiStep>> {
+    let n = o.n.max(1);
+    let page = PAGE;
+    let target = Some(50.0);
+    let shows = |tui: &Tui| {
+        let (a, b, len) = tui.window();
+        match len {
+            0 => "0 entries".to_string(),
+            1 => format!("1 entry, {a}"),
+            _ => format!("{len} entries, {a} … {b}"),
+        }
+    };
+
+    // (a) Open the journal (F4) from the home screen: the last page.
+    let mut open = TuiStep::new("open the journal (F4): last page", target);
+    for _ in 0..=n {
+        tui.h.app.screen = Screen::Home;
+        tui.h.app.journal = JournalState::default();
+        tui.draw()?;
+        open.push(tui.timed(KeyCode::F(4))?);
+        let j = tui.journal();
+        tui.expect(
+            "open",
+            tui.h.app.screen == Screen::Journal
+                && j.loaded
+                && j.rows.len() == page
+                && j.more_before,
+        )?;
+    }
+    open.rows = shows(tui);
+    eprintln!("  {}", open.row());
+
+    // (b) Home: the first page; (d) End: back to the last page.
+    let mut home = TuiStep::new("jump to the start (Home): first page", target);
+    let mut end = TuiStep::new("jump to the end (End): last page", target);
+    for _ in 0..=n {
+        home.push(tui.timed(KeyCode::Home)?);
+        let j = tui.journal();
+        tui.expect("home", !j.more_before && j.more_after && j.nav.cursor == 0)?;
+        home.rows = shows(tui);
+        end.push(tui.timed(KeyCode::End)?);
+        let j = tui.journal();
+        tui.expect(
+            "end",
+            j.more_before && !j.more_after && j.nav.cursor + 1 == j.rows.len(),
+        )?;
+        end.rows = shows(tui);
+    }
+    eprintln!("  {}", home.row());
+    eprintln!("  {}", end.row());
+
+    // (c) Page down from the start: within the rows in memory, or across
+    // into the next SQL page (keyset `after`).
+    let mut down = TuiStep::new("page down (PgDn), rows in memory", target);
+    let mut down_x = TuiStep::new("page down (PgDn), into a new SQL page (keyset)", target);
+    tui.key(KeyCode::Home)?;
+    let mut presses = 0;
+    while down.len() <= n || down_x.len() <= n {
+        let before = tui.journal().rows.last().map(|e| e.id);
+        let selected = tui.selected();
+        let sample = tui.timed(KeyCode::PageDown)?;
+        tui.expect("page down", tui.selected() > selected)?;
+        let j = tui.journal();
+        if j.rows.last().map(|e| e.id) != before {
+            down_x.push(sample);
+            down_x.rows = format!("+{page} entries, window {}", j.rows.len());
+        } else {
+            down.push(sample);
+            down.rows = format!("{} entries", j.rows.len());
+        }
+        presses += 1;
+        if presses > 100 * (n + 1) {
+            return Err("page down never left the rows in memory".into());
+        }
+    }
+    eprintln!("  {}", down.row());
+    eprintln!("  {}", down_x.row());
+
+    // Page up from the end: across into the previous SQL page (keyset
+    // `before`, backward), the way back from the journal's end.
+    let mut up_x = TuiStep::new("page up (PgUp) from the end, into a new SQL page", target);
+    tui.key(KeyCode::End)?;
+    let mut presses = 0;
+    while up_x.len() <= n {
+        let before = tui.journal().rows.first().map(|e| e.id);
+        let selected = tui.selected();
+        let sample = tui.timed(KeyCode::PageUp)?;
+        tui.expect("page up", tui.selected() < selected)?;
+        let j = tui.journal();
+        if j.rows.first().map(|e| e.id) != before {
+            up_x.push(sample);
+            up_x.rows = format!("+{page} entries, window {}", j.rows.len());
+        }
+        presses += 1;
+        if presses > 100 * (n + 1) {
+            return Err("page up never left the rows in memory".into());
+        }
+    }
+    eprintln!("  {}", up_x.row());
+
+    // (e) Filters, as typed in the filter popup, then Enter: the last page
+    // of what matches. No target: reported as measured.
+    let period = "2025-06";
+    let filters: Vec<(String, Vec<Vec<KeyCode>>)> = {
+        let t = |s: &str| s.chars().map(KeyCode::Char).collect::<Vec<_>>();
+        vec![
+            (
+                format!("filter: text \"{}\" (common)", o.text),
+                vec![t("/"), t(&o.text)],
+            ),
+            (
+                format!("filter: text \"{rare}\" (one entry, the first)"),
+                vec![t("/"), t(rare)],
+            ),
+            (format!("filter: period {period}"), vec![t("f"), t(period)]),
+            (
+                "filter: account 5711, all periods".to_string(),
+                vec![t("f"), vec![KeyCode::Down], t("5711")],
+            ),
+            (
+                format!("filter: account 5711 and period {period}"),
+                vec![t("f"), t(period), vec![KeyCode::Down], t("5711")],
+            ),
+        ]
+    };
+    let mut out = vec![open, home, down, down_x, end, up_x];
+    for (name, keys) in filters {
+        let mut step = TuiStep::new(&name, None);
+        for _ in 0..=o.filter_n.max(1) {
+            tui.key(KeyCode::Char('x'))?;
+            for k in keys.iter().flatten() {
+                tui.key(*k)?;
+            }
+            tui.draw()?;
+            step.push(tui.timed(KeyCode::Enter)?);
+            let j = tui.journal();
+            tui.expect(
+                &name,
+                j.loaded && !j.filter.is_empty() && tui.h.app.popup.is_none(),
+            )?;
+            step.rows = shows(tui);
+        }
+        eprintln!("  {}", step.row());
+        out.push(step);
+    }
+    tui.key(KeyCode::Char('x'))?;
+    Ok(out)
 }

@@ -626,7 +626,10 @@ impl App {
     /// list keys do nothing worth showing).
     pub fn hint_scopes(&self) -> Vec<Scope> {
         let mut s = self.scopes();
-        if self.popup.is_none() && self.detail.is_none() && self.screen == Screen::Home {
+        if self.popup.is_none()
+            && self.detail.is_none()
+            && matches!(self.screen, Screen::Home | Screen::Periods)
+        {
             s.retain(|x| *x != Scope::Browse);
         }
         s

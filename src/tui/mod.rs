@@ -67,7 +67,14 @@ pub fn demo_path(db: &Path) -> PathBuf {
     data_dir(db).join("jatebo-demo.db")
 }
 
+/// Whether the terminal is in the TUI's state (raw, alternate screen), so
+/// it is restored exactly once however the TUI ends.
+static TERMINAL_TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn restore_terminal() {
+    if !TERMINAL_TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -419,6 +426,7 @@ pub fn run(opts: Options) -> Result<i32> {
 
     install_panic_hook(dir);
     enable_raw_mode().map_err(|e| io_err(&e))?;
+    TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     let _guard = TerminalGuard;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen).map_err(|e| io_err(&e))?;
@@ -428,6 +436,14 @@ pub fn run(opts: Options) -> Result<i32> {
     let mut terminal = Terminal::new(CrosstermBackend::new(out)).map_err(|e| io_err(&e))?;
     let size = terminal.size().map_err(|e| io_err(&e))?;
     app.update(Msg::Resize(size.width, size.height));
+    // Test hook (tests/tui_e2e.rs): proves the terminal is restored and the
+    // report written when the TUI panics.
+    if std::env::var_os("JATEBO_TEST_PANIC").is_some() {
+        terminal
+            .draw(|f| view::draw(f, &app))
+            .map_err(|e| io_err(&e))?;
+        panic!("panic requested by JATEBO_TEST_PANIC");
+    }
 
     let idle_limit = lock_after(cfg.lock_minutes);
     let mut last_input = Instant::now();

@@ -60,6 +60,32 @@ fn amount(f: Fcfa) -> String {
     f.format_grouped(lang())
 }
 
+/// A balance without a sign: `150 000 C` (credit) or `95 000 D` (debit).
+pub fn balance(f: Fcfa) -> String {
+    if f.is_zero() {
+        return "0".to_string();
+    }
+    let side = if f.is_negative() {
+        t!("balance-credit")
+    } else {
+        t!("balance-debit")
+    };
+    format!("{} {side}", amount(f.checked_abs().unwrap_or(f)))
+}
+
+/// `447 250 F CFA (débiteur)`.
+fn balance_words(f: Fcfa) -> String {
+    if f.is_zero() {
+        return money(f);
+    }
+    let side = if f.is_negative() {
+        t!("balance-credit-word")
+    } else {
+        t!("balance-debit-word")
+    };
+    format!("{} ({side})", money(f.checked_abs().unwrap_or(f)))
+}
+
 fn amount_or_blank(f: Fcfa) -> String {
     if f.is_zero() {
         String::new()
@@ -124,8 +150,12 @@ pub fn draw(f: &mut Frame, app: &App) {
             }
             lines.push(Line::from(""));
             lines.push(Line::styled(t!("login-help"), th.style(Role::Muted)));
-            let r = panel(f, app, &t!("login-title"), 64, 16);
-            f.render_widget(Paragraph::new(lines), r);
+            let h = lines.len() as u16 + 5;
+            let r = panel(f, app, &t!("login-title"), 70, h);
+            f.render_widget(
+                Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+                r,
+            );
             set_cursor(
                 f,
                 r,
@@ -557,7 +587,11 @@ pub fn warning_text(w: &Warning) -> String {
                     .map(i18n::month)
                     .unwrap_or_else(|_| s.to_string())
             };
-            t!("home-months-open", from = m(from), to = m(to))
+            if from == to {
+                t!("home-month-open", month = m(from))
+            } else {
+                t!("home-months-open", from = m(from), to = m(to))
+            }
         }
         Warning::FutureEntries { count, first } => {
             t!("home-future", count = *count as i64, date = date(*first))
@@ -580,7 +614,7 @@ fn draw_accounts(f: &mut Frame, app: &App, r: Rect) {
         return;
     }
     let w = r.width as usize;
-    let (nw, aw) = (7, 14);
+    let (nw, aw) = (7, if w >= 100 { 14 } else { 12 });
     let name_w = flex(w, &[nw, aw, aw, aw + 1]);
     let mut lines = vec![header(
         app,
@@ -612,7 +646,7 @@ fn draw_accounts(f: &mut Frame, app: &App, r: Rect) {
             fit(&name, name_w),
             rfit(&amount_or_blank(a.debit), aw),
             rfit(&amount_or_blank(a.credit), aw),
-            rfit(&amount(a.balance), aw + 1)
+            rfit(&balance(a.balance), aw + 1)
         );
         let line = row_line(app, text, i == st.nav.cursor);
         lines.push(if a.used || i == st.nav.cursor {
@@ -679,19 +713,22 @@ fn draw_ledger(f: &mut Frame, app: &App, r: Rect) {
     };
     let memo_w = flex(w, &fixed);
     let mut lines = vec![
-        Line::styled(
-            format!(
-                " {} {} — {}",
-                l.account.number,
-                l.account.name,
-                t!(
-                    "tui-ledger-title",
-                    year = l.year as i64,
-                    opening = money(l.opening)
-                )
-            ),
-            th.style(Role::Key),
-        ),
+        {
+            let suffix = t!(
+                "tui-ledger-title",
+                year = l.year as i64,
+                opening = money(l.opening)
+            );
+            let name_w = w.saturating_sub(suffix.width() + l.account.number.width() + 6);
+            Line::styled(
+                format!(
+                    " {} {} · {suffix}",
+                    l.account.number,
+                    fit(&l.account.name, name_w.min(l.account.name.width())).trim_end()
+                ),
+                th.style(Role::Key),
+            )
+        },
         header(app, {
             let mut s = format!(
                 " {} {} ",
@@ -737,7 +774,7 @@ fn draw_ledger(f: &mut Frame, app: &App, r: Rect) {
             fit(&memo, memo_w),
             rfit(&amount_or_blank(x.debit), aw),
             rfit(&amount_or_blank(x.credit), aw),
-            rfit(&amount(x.balance), aw + 1)
+            rfit(&balance(x.balance), aw + 1)
         ));
         lines.push(row_line(app, s, i == l.nav.cursor));
     }
@@ -755,7 +792,7 @@ fn draw_ledger(f: &mut Frame, app: &App, r: Rect) {
     let footer = t!(
         "ledger-footer",
         count = l.lines.len() as i64,
-        closing = money(closing)
+        closing = balance_words(closing)
     );
     f.render_widget(
         Paragraph::new(format!(" {footer}")).style(th.style(Role::Muted)),

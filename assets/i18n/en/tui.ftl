@@ -123,6 +123,11 @@ home-activity = { $count ->
    *[other] { $count } entries · received { $received } · paid out { $paid }
 }
 home-attention = Needs attention
+home-month-open = Finished month not closed: { $month } (Periods, F6).
+balance-debit = Dr
+balance-debit-word = debit
+balance-credit-word = credit
+balance-credit = Cr
 home-all-good = Nothing to report.
 home-months-open = Finished months not closed: { $from } to { $to } (Periods, F6).
 home-future = { $count ->
@@ -141,9 +146,12 @@ col-period = Period
 col-kind = Kind
 col-closed-at = Closed at (UTC)
 col-closed-by = By
-tui-ledger-title = general ledger { $year } · opening balance { $opening }
+tui-ledger-title = general ledger { $year } · opening { $opening }
 ledger-empty = No movement this year.
-ledger-footer = { $count } movements · closing balance { $closing } · Enter: the entry · Esc: back
+ledger-footer = { $count ->
+    [one] 1 movement
+   *[other] { $count } movements
+} · closing balance { $closing }
 
 ## Journal
 journal-all = Whole journal · f: filter by period, account or text
@@ -151,7 +159,9 @@ journal-filtered = Filtered: { $filters } · x: clear
 journal-filter-period = period { $value }
 journal-filter-account = account { $value }
 journal-filter-text = text “{ $value }”
-journal-footer = No. { $first } to { $last } { $before }{ $after } · ↺ reversed · ↩ reversal
+journal-more-before = ▲ older (↑, Home)
+journal-more-after = ▼ newer (↓, End)
+journal-legend = ↺ reversed · ↩ reversal
 filter-title = Filter the journal
 filter-period = Period
 filter-account = Account
@@ -168,7 +178,7 @@ entry-doc = Document: { $value }
 entry-memo = Description: { $value }
 entry-author = Posted by { $name } at { $at } (UTC)
 entry-source-manual = manual entry
-entry-prev-hash = Previous hash: { $hash }
+entry-prev-hash = Previous: { $hash }
 entry-balanced = balanced
 entry-unbalanced = NOT BALANCED
 reverse-title = Reverse entry No. { $number }

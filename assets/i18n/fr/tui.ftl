@@ -123,6 +123,11 @@ home-activity = { $count ->
    *[other] { $count } écritures · encaissé { $received } · décaissé { $paid }
 }
 home-attention = À surveiller
+home-month-open = Mois terminé non clôturé : { $month } (Périodes, F6).
+balance-debit = D
+balance-debit-word = débiteur
+balance-credit-word = créditeur
+balance-credit = C
 home-all-good = Rien à signaler.
 home-months-open = Mois terminés non clôturés : de { $from } à { $to } (Périodes, F6).
 home-future = { $count ->
@@ -141,9 +146,12 @@ col-period = Période
 col-kind = Type
 col-closed-at = Clôturée le (UTC)
 col-closed-by = Par
-tui-ledger-title = grand livre { $year } · solde d'ouverture { $opening }
+tui-ledger-title = grand livre { $year } · ouverture { $opening }
 ledger-empty = Aucun mouvement sur cette année.
-ledger-footer = { $count } mouvements · solde final { $closing } · Entrée : l'écriture · Échap : retour
+ledger-footer = { $count ->
+    [one] 1 mouvement
+   *[other] { $count } mouvements
+} · solde final { $closing }
 
 ## Journal
 journal-all = Tout le journal · f : filtrer par période, compte ou texte
@@ -151,7 +159,9 @@ journal-filtered = Filtré : { $filters } · x : effacer
 journal-filter-period = période { $value }
 journal-filter-account = compte { $value }
 journal-filter-text = texte « { $value } »
-journal-footer = N° { $first } à { $last } { $before }{ $after } · ↺ contre-passée · ↩ contre-passation
+journal-more-before = ▲ plus anciennes (↑, Début)
+journal-more-after = ▼ plus récentes (↓, Fin)
+journal-legend = ↺ contre-passée · ↩ contre-passation
 filter-title = Filtrer le journal
 filter-period = Période
 filter-account = Compte
@@ -168,7 +178,7 @@ entry-doc = Pièce : { $value }
 entry-memo = Libellé : { $value }
 entry-author = Saisie par { $name } le { $at } (UTC)
 entry-source-manual = saisie manuelle
-entry-prev-hash = Empreinte précédente : { $hash }
+entry-prev-hash = Précédente : { $hash }
 entry-balanced = équilibrée
 entry-unbalanced = NON ÉQUILIBRÉE
 reverse-title = Contre-passer l'écriture N° { $number }
