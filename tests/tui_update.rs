@@ -678,3 +678,55 @@ fn quitting_with_an_unsaved_entry_asks_and_ctrl_c_always_quits() {
     assert_eq!(a.update(ctrl('c')), vec![Effect::Quit]);
     assert!(a.quit);
 }
+
+fn user(id: i64, name: &str, role: Role) -> UserRow {
+    UserRow {
+        id,
+        name: name.into(),
+        lang: "fr".into(),
+        created_at: String::new(),
+        disabled: false,
+        has_pin: false,
+        roles: vec![("*".into(), role)],
+    }
+}
+
+#[test]
+fn users_screen_admin_manages_others_see_only_themselves() {
+    let everyone = vec![
+        user(1, "Awa Traoré", Role::Admin),
+        user(2, "Mariam Keïta", Role::Treasurer),
+    ];
+    let mut a = main_app(Role::Admin);
+    assert_eq!(a.update(key(KeyCode::Char('u'))), vec![Effect::Users]);
+    a.update(Msg::Done(Done::Users(everyone.clone())));
+    assert_eq!(a.users.rows.len(), 2);
+    a.update(key(KeyCode::Down));
+    a.update(key(KeyCode::Char('r')));
+    assert!(
+        matches!(&a.popup, Some(Popup::User(f)) if f.title().contains("Mariam Keïta")),
+        "the role dialog is for the selected user"
+    );
+    a.update(key(KeyCode::Esc));
+
+    // A treasurer (not an administrator) sees her own line and may only
+    // change her own passphrase and PIN.
+    let mut t = main_app(Role::Treasurer);
+    t.session.as_mut().unwrap().user = user(1, "Awa Traoré", Role::Treasurer);
+    t.update(key(KeyCode::F(12)));
+    t.update(Msg::Done(Done::Users(everyone)));
+    assert_eq!(t.users.rows.len(), 1);
+    assert!(t.update(key(KeyCode::Char('n'))).is_empty());
+    assert!(t.popup.is_none());
+    assert!(t.status.is_some());
+    t.update(key(KeyCode::Char('i')));
+    typed(&mut t, "2468");
+    t.update(key(KeyCode::Tab));
+    typed(&mut t, "2468");
+    assert_eq!(
+        t.update(key(KeyCode::Enter)),
+        vec![Effect::SetPin {
+            pin: Some("2468".into())
+        }]
+    );
+}

@@ -37,15 +37,17 @@ pub enum Screen {
     Journal,
     NewEntry,
     Periods,
+    Users,
 }
 
 impl Screen {
-    pub const TABS: [Screen; 5] = [
+    pub const TABS: [Screen; 6] = [
         Screen::Home,
         Screen::Accounts,
         Screen::Journal,
         Screen::NewEntry,
         Screen::Periods,
+        Screen::Users,
     ];
 
     pub fn cmd(self) -> Cmd {
@@ -55,6 +57,7 @@ impl Screen {
             Screen::Journal => Cmd::Journal,
             Screen::NewEntry => Cmd::NewEntry,
             Screen::Periods => Cmd::Periods,
+            Screen::Users => Cmd::Users,
         }
     }
 
@@ -65,6 +68,7 @@ impl Screen {
             Screen::Journal => "tab-journal",
             Screen::NewEntry => "tab-new-entry",
             Screen::Periods => "tab-periods",
+            Screen::Users => "tab-users",
         }
     }
 }
@@ -321,6 +325,13 @@ pub struct PeriodsState {
     pub loaded: bool,
 }
 
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UsersState {
+    pub rows: Vec<UserRow>,
+    pub nav: ListNav,
+    pub loaded: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
     ClosePeriod(Month),
@@ -349,6 +360,7 @@ pub enum Popup {
         error: Option<String>,
     },
     Confirm(Confirm),
+    User(Box<super::users::UserForm>),
     /// A message to acknowledge (a posted entry's number…).
     Notice {
         title: String,
@@ -429,6 +441,28 @@ pub enum Effect {
         org: String,
         month: Month,
     },
+    Users,
+    AddUser {
+        name: String,
+        pass: String,
+        lang: Lang,
+        role: Role,
+        /// None: every organisation.
+        org: Option<String>,
+    },
+    SetRole {
+        name: String,
+        /// None: take the role away.
+        role: Option<Role>,
+        org: Option<String>,
+    },
+    SetPassphrase {
+        name: String,
+        pass: String,
+    },
+    SetPin {
+        pin: Option<String>,
+    },
     Quit,
 }
 
@@ -482,6 +516,9 @@ pub enum Done {
     Closed {
         through: Month,
     },
+    Users(Vec<UserRow>),
+    /// A user change went through; the message says which.
+    UserSaved(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -514,6 +551,7 @@ pub struct App {
     pub journal: JournalState,
     pub form: EntryForm,
     pub periods: PeriodsState,
+    pub users: UsersState,
     /// An entry opened from the journal or a ledger, drawn over the screen.
     pub detail: Option<EntryView>,
     pub detail_scroll: u16,
@@ -546,6 +584,7 @@ impl App {
             journal: JournalState::default(),
             form: EntryForm::new(today, format!("tui-{nonce}-0")),
             periods: PeriodsState::default(),
+            users: UsersState::default(),
             detail: None,
             detail_scroll: 0,
             popup: None,
@@ -577,6 +616,16 @@ impl App {
 
     pub fn role(&self) -> Option<Role> {
         self.current_org().map(|o| o.role)
+    }
+
+    /// Whether the session's user administers the whole ledger (users).
+    pub fn is_admin(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| {
+            s.user
+                .roles
+                .iter()
+                .any(|(o, r)| o == "*" && *r == Role::Admin)
+        })
     }
 
     /// Whether the session may do `action` in the current organisation (the
@@ -618,6 +667,7 @@ impl App {
             Screen::Journal => vec![Scope::Journal, Scope::Browse, Scope::Global],
             Screen::NewEntry => vec![Scope::Form, Scope::Global],
             Screen::Periods => vec![Scope::Periods, Scope::Browse, Scope::Global],
+            Screen::Users => vec![Scope::Users, Scope::Browse, Scope::Global],
             Screen::Home | Screen::Accounts => vec![Scope::Browse, Scope::Global],
         }
     }
@@ -628,7 +678,7 @@ impl App {
         let mut s = self.scopes();
         if self.popup.is_none()
             && self.detail.is_none()
-            && matches!(self.screen, Screen::Home | Screen::Periods)
+            && matches!(self.screen, Screen::Home | Screen::Periods | Screen::Users)
         {
             s.retain(|x| *x != Scope::Browse);
         }
@@ -693,6 +743,7 @@ impl App {
         }
         self.journal.nav.clamp(self.journal.rows.len(), h);
         self.periods.nav.clamp(self.periods.closes.len(), h);
+        self.users.nav.clamp(self.users.rows.len(), h);
     }
 
     /// Locks the session: nothing of the books stays on screen.
@@ -914,6 +965,7 @@ impl App {
         self.accounts = AccountsState::default();
         self.journal = JournalState::default();
         self.periods = PeriodsState::default();
+        self.users = UsersState::default();
         self.detail = None;
         self.popup = None;
         self.status = None;
@@ -989,6 +1041,7 @@ impl App {
             Screen::Journal => self.journal_load(Place::End, 0),
             Screen::NewEntry => vec![Effect::Accounts { org }],
             Screen::Periods => vec![Effect::Closes { org }],
+            Screen::Users => vec![Effect::Users],
         }
     }
 
@@ -1052,6 +1105,10 @@ impl App {
             Cmd::Journal => self.goto(Screen::Journal),
             Cmd::NewEntry => self.goto(Screen::NewEntry),
             Cmd::Periods => self.goto(Screen::Periods),
+            Cmd::Users => self.goto(Screen::Users),
+            Cmd::UserAdd | Cmd::UserRole | Cmd::UserPassphrase | Cmd::UserPin => {
+                self.user_dialog(cmd)
+            }
             Cmd::NextTab | Cmd::PrevTab => {
                 let i = Screen::TABS
                     .iter()
@@ -1136,6 +1193,48 @@ impl App {
         }
     }
 
+    fn user_dialog(&mut self, cmd: Cmd) -> Vec<Effect> {
+        use super::users::UserForm;
+        if self.screen != Screen::Users {
+            return vec![];
+        }
+        let orgs: Vec<(String, String)> = self
+            .session
+            .as_ref()
+            .map(|s| {
+                s.orgs
+                    .iter()
+                    .map(|o| (o.org.code.clone(), o.org.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let me = self
+            .session
+            .as_ref()
+            .map(|s| s.user.name.clone())
+            .unwrap_or_default();
+        let selected = self
+            .users
+            .rows
+            .get(self.users.nav.cursor)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| me.clone());
+        let admin = self.is_admin();
+        let form = match cmd {
+            Cmd::UserPin => UserForm::pin(),
+            Cmd::UserPassphrase if admin => UserForm::passphrase(&selected),
+            Cmd::UserPassphrase => UserForm::passphrase(&me),
+            Cmd::UserAdd if admin => UserForm::add(&orgs),
+            Cmd::UserRole if admin => UserForm::role(&selected, &orgs),
+            _ => {
+                self.set_status(Level::Error, crate::t!("users-admin-only"));
+                return vec![];
+            }
+        };
+        self.popup = Some(Popup::User(Box::new(form)));
+        vec![]
+    }
+
     fn form_suggesting(&self) -> bool {
         self.screen == Screen::NewEntry
             && matches!(self.form.focus, Focus::Line(_, Col::Account))
@@ -1169,6 +1268,7 @@ impl App {
                 .periods
                 .nav
                 .move_by(delta, self.periods.closes.len(), h),
+            Screen::Users => self.users.nav.move_by(delta, self.users.rows.len(), h),
             Screen::Journal => {
                 if self.journal.loading {
                     return vec![];
@@ -1362,6 +1462,14 @@ impl App {
         let mut effects = vec![];
         let keep = match &mut popup {
             Popup::Help => false,
+            Popup::User(form) => match form.key(cmd, &key) {
+                super::users::Outcome::Keep => true,
+                super::users::Outcome::Cancel => false,
+                super::users::Outcome::Submit(e) => {
+                    effects.push(e);
+                    false
+                }
+            },
             Popup::Notice { .. } => !matches!(cmd, Some(Cmd::Confirm | Cmd::Back)),
             Popup::Confirm(what) => match cmd {
                 Some(Cmd::Confirm) => {
@@ -1572,6 +1680,7 @@ impl App {
             }),
             Screen::Journal => Some(self.journal.nav.cursor),
             Screen::Periods => Some(self.periods.nav.cursor),
+            Screen::Users => Some(self.users.nav.cursor),
             _ => None,
         }
     }
@@ -1688,6 +1797,21 @@ impl App {
                 self.periods.loaded = true;
                 self.periods.nav.last(self.periods.closes.len(), h);
                 vec![]
+            }
+            Done::Users(rows) => {
+                let me = self.session.as_ref().map(|s| s.user.id);
+                self.users.rows = if self.is_admin() {
+                    rows
+                } else {
+                    rows.into_iter().filter(|u| Some(u.id) == me).collect()
+                };
+                self.users.loaded = true;
+                self.users.nav.clamp(self.users.rows.len(), h);
+                vec![]
+            }
+            Done::UserSaved(text) => {
+                self.set_status(Level::Success, text);
+                vec![Effect::Users]
             }
             Done::Closed { through } => {
                 self.set_status(

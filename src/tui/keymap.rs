@@ -45,10 +45,15 @@ pub enum Cmd {
     Balance,
     ClosePeriod,
     Confirm,
+    Users,
+    UserAdd,
+    UserRole,
+    UserPassphrase,
+    UserPin,
 }
 
 /// Command names as written in the config file.
-const CMD_CODES: [(Cmd, &str); 32] = [
+const CMD_CODES: [(Cmd, &str); 37] = [
     (Cmd::Help, "help"),
     (Cmd::Quit, "quit"),
     (Cmd::Lock, "lock"),
@@ -81,10 +86,15 @@ const CMD_CODES: [(Cmd, &str); 32] = [
     (Cmd::Balance, "balance"),
     (Cmd::ClosePeriod, "close-period"),
     (Cmd::Confirm, "confirm"),
+    (Cmd::Users, "users"),
+    (Cmd::UserAdd, "user-add"),
+    (Cmd::UserRole, "user-role"),
+    (Cmd::UserPassphrase, "user-passphrase"),
+    (Cmd::UserPin, "user-pin"),
 ];
 
 impl Cmd {
-    pub const ALL: [Cmd; 32] = [
+    pub const ALL: [Cmd; 37] = [
         Cmd::Help,
         Cmd::Quit,
         Cmd::Lock,
@@ -117,6 +127,11 @@ impl Cmd {
         Cmd::Balance,
         Cmd::ClosePeriod,
         Cmd::Confirm,
+        Cmd::Users,
+        Cmd::UserAdd,
+        Cmd::UserRole,
+        Cmd::UserPassphrase,
+        Cmd::UserPin,
     ];
 
     /// The name used in the config file.
@@ -167,6 +182,11 @@ impl Cmd {
             Cmd::Balance => "key-balance",
             Cmd::ClosePeriod => "key-close-period",
             Cmd::Confirm => "key-confirm",
+            Cmd::Users => "key-users",
+            Cmd::UserAdd => "key-user-add",
+            Cmd::UserRole => "key-user-role",
+            Cmd::UserPassphrase => "key-user-passphrase",
+            Cmd::UserPin => "key-user-pin",
         }
     }
 }
@@ -182,18 +202,20 @@ pub enum Scope {
     Entry,
     Form,
     Periods,
-    /// A dialog or popup: modal, only its own keys (and `Global` F-keys).
+    Users,
+    /// A dialog or popup: modal, only its own keys.
     Dialog,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 8] = [
         Scope::Global,
         Scope::Browse,
         Scope::Journal,
         Scope::Entry,
         Scope::Form,
         Scope::Periods,
+        Scope::Users,
         Scope::Dialog,
     ];
 
@@ -205,6 +227,7 @@ impl Scope {
             Scope::Entry => "entry",
             Scope::Form => "form",
             Scope::Periods => "periods",
+            Scope::Users => "users",
             Scope::Dialog => "dialog",
         }
     }
@@ -226,6 +249,8 @@ impl Scope {
             || pair(Global, Entry)
             || pair(Global, Form)
             || pair(Global, Periods)
+            || pair(Global, Users)
+            || pair(Browse, Users)
             || pair(Global, Dialog)
             || pair(Browse, Journal)
             || pair(Browse, Periods)
@@ -448,6 +473,7 @@ impl Default for Keymap {
                     &[p(K::F(9)), Chord::ctrl('l')],
                     false,
                 ),
+                b(Cmd::Users, Scope::Global, &[p(K::F(12)), c('u')], false),
                 b(Cmd::Quit, Scope::Global, &[p(K::F(10)), c('q')], true),
                 b(Cmd::NextTab, Scope::Browse, &[p(K::Tab)], false),
                 b(Cmd::PrevTab, Scope::Browse, &[p(K::BackTab)], false),
@@ -495,6 +521,10 @@ impl Default for Keymap {
                     &[c('m'), p(K::F(8))],
                     true,
                 ),
+                b(Cmd::UserAdd, Scope::Users, &[c('n'), p(K::F(8))], true),
+                b(Cmd::UserRole, Scope::Users, &[c('r')], true),
+                b(Cmd::UserPassphrase, Scope::Users, &[c('w')], true),
+                b(Cmd::UserPin, Scope::Users, &[c('i')], true),
                 b(Cmd::NextField, Scope::Form, &[p(K::Tab), p(K::Enter)], true),
                 b(Cmd::PrevField, Scope::Form, &[p(K::BackTab)], false),
                 b(Cmd::Up, Scope::Form, &[p(K::Up)], false),
@@ -706,6 +736,7 @@ mod tests {
             Cmd::Journal,
             Cmd::NewEntry,
             Cmd::Periods,
+            Cmd::Users,
             Cmd::SwitchOrg,
             Cmd::Help,
             Cmd::Quit,

@@ -44,7 +44,7 @@ pub fn tab_spans(app: &App) -> Vec<(Screen, u16, u16)> {
     for s in Screen::TABS {
         let w = tab_label(app, s).width() as u16;
         out.push((s, x, w));
-        x = x.saturating_add(w + 1);
+        x = x.saturating_add(w);
     }
     out
 }
@@ -68,6 +68,7 @@ pub fn list_area(app: &App) -> Rect {
         Screen::Accounts => (1, 1),
         Screen::Journal => (2, 1),
         Screen::Periods => (3, 0),
+        Screen::Users => (1, 1),
         Screen::Home | Screen::NewEntry => (0, 0),
     };
     Rect::new(
@@ -95,6 +96,7 @@ pub fn row_at(app: &App, col: u16, row: u16) -> Option<usize> {
         },
         Screen::Journal => app.journal.nav.offset,
         Screen::Periods => app.periods.nav.offset,
+        Screen::Users => app.users.nav.offset,
         _ => return None,
     };
     let index = offset + (row - area.y) as usize;
@@ -105,6 +107,7 @@ pub fn row_at(app: &App, col: u16, row: u16) -> Option<usize> {
         },
         Screen::Journal => app.journal.rows.len(),
         Screen::Periods => app.periods.closes.len(),
+        Screen::Users => app.users.rows.len(),
         _ => 0,
     };
     (index < len).then_some(index)

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod log;
 pub mod theme;
+pub mod users;
 pub mod view;
 
 use std::io::{self, Write};
@@ -302,6 +303,55 @@ impl Driver {
                 log::info(&format!("closed {} in {code}", month.key()));
                 Done::Closed { through: *month }
             }
+            Effect::Users => Done::Users(self.books.users()?),
+            Effect::AddUser {
+                name,
+                pass,
+                lang,
+                role,
+                org: code,
+            } => {
+                let actor = self.actor(app)?;
+                let scope = match code {
+                    Some(c) => Some(org(c)?),
+                    None => None,
+                };
+                let user = self.books.add_user(&actor, name, pass, *lang)?;
+                self.books
+                    .set_role(&actor, &user.name, scope.as_ref(), Some(*role))?;
+                log::info(&format!("user added: {} ({})", user.name, role.code()));
+                Done::UserSaved(t!("users-added", name = user.name))
+            }
+            Effect::SetRole {
+                name,
+                role,
+                org: code,
+            } => {
+                let actor = self.actor(app)?;
+                let scope = match code {
+                    Some(c) => Some(org(c)?),
+                    None => None,
+                };
+                let user = self.books.set_role(&actor, name, scope.as_ref(), *role)?;
+                log::info(&format!("role changed: {}", user.name));
+                Done::UserSaved(t!("users-role-saved", name = user.name))
+            }
+            Effect::SetPassphrase { name, pass } => {
+                let actor = self.actor(app)?;
+                self.books.set_passphrase(&actor, name, pass)?;
+                log::info(&format!("passphrase changed: {name}"));
+                Done::UserSaved(t!("users-passphrase-saved", name = name.clone()))
+            }
+            Effect::SetPin { pin } => {
+                let actor = self.actor(app)?;
+                self.books.set_pin(&actor, pin.as_deref())?;
+                log::info(&format!("pin changed: {}", actor.name));
+                Done::UserSaved(if pin.is_some() {
+                    t!("users-pin-saved")
+                } else {
+                    t!("users-pin-removed")
+                })
+            }
         }))
     }
 }
@@ -349,6 +399,11 @@ fn effect_name(e: &Effect) -> &'static str {
         Effect::Reverse { .. } => "reverse",
         Effect::Closes { .. } => "closes",
         Effect::Close { .. } => "close",
+        Effect::Users => "users",
+        Effect::AddUser { .. } => "add_user",
+        Effect::SetRole { .. } => "set_role",
+        Effect::SetPassphrase { .. } => "set_passphrase",
+        Effect::SetPin { .. } => "set_pin",
         Effect::Quit => "quit",
     }
 }

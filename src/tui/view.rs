@@ -431,7 +431,6 @@ fn draw_main(f: &mut Frame, app: &App) {
                 th.style(Role::Tab)
             },
         ));
-        spans.push(Span::raw(" "));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), a.tabs);
 
@@ -453,6 +452,7 @@ fn draw_main(f: &mut Frame, app: &App) {
             Screen::Journal => draw_journal(f, app, a.body),
             Screen::NewEntry => draw_form(f, app, a.body),
             Screen::Periods => draw_periods(f, app, a.body),
+            Screen::Users => draw_users(f, app, a.body),
         }
     }
 
@@ -1334,6 +1334,78 @@ fn draw_periods(f: &mut Frame, app: &App, r: Rect) {
     f.render_widget(Paragraph::new(lines), r);
 }
 
+fn draw_users(f: &mut Frame, app: &App, r: Rect) {
+    let th = app.theme;
+    let u = &app.users;
+    if !u.loaded {
+        f.render_widget(Paragraph::new(loading(app)), r);
+        return;
+    }
+    let w = r.width as usize;
+    let (lw, pw) = (6, 5);
+    let name_w = 24.min(w / 3);
+    let roles_w = flex(w, &[name_w, lw, pw]);
+    let mut lines = vec![header(
+        app,
+        format!(
+            " {} {} {} {}",
+            fit(&t!("users-col-name"), name_w),
+            fit(&t!("users-col-lang"), lw),
+            fit(&t!("users-col-pin"), pw),
+            fit(&t!("users-col-roles"), roles_w)
+        ),
+    )];
+    let list = list_area(app);
+    for (i, user) in u
+        .rows
+        .iter()
+        .enumerate()
+        .skip(u.nav.offset)
+        .take(list.height as usize)
+    {
+        let roles: Vec<String> = user
+            .roles
+            .iter()
+            .map(|(o, r)| {
+                let scope = if o == "*" {
+                    t!("users-all-orgs")
+                } else {
+                    o.clone()
+                };
+                format!("{scope} : {}", role_name(*r))
+            })
+            .collect();
+        let mut name = user.name.clone();
+        if user.disabled {
+            name = format!("{name} [{}]", t!("users-disabled"));
+        }
+        let text = format!(
+            "{} {} {} {}",
+            fit(&name, name_w),
+            fit(&user.lang, lw),
+            fit(
+                &if user.has_pin {
+                    t!("users-yes")
+                } else {
+                    t!("users-no")
+                },
+                pw
+            ),
+            fit(&roles.join(" · "), roles_w)
+        );
+        lines.push(row_line(app, text, i == u.nav.cursor));
+    }
+    f.render_widget(
+        Paragraph::new(lines),
+        Rect::new(r.x, r.y, r.width, r.height.saturating_sub(1)),
+    );
+    let footer = t!("users-count", count = u.rows.len() as i64);
+    f.render_widget(
+        Paragraph::new(format!(" {footer}")).style(th.style(Role::Muted)),
+        Rect::new(r.x, r.y + r.height.saturating_sub(1), r.width, 1),
+    );
+}
+
 fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
     let th = app.theme;
     match p {
@@ -1360,6 +1432,51 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
             let h = (lines.len() as u16 + 2).min(app.size.1.saturating_sub(2));
             let r = panel(f, app, &t!("help-title"), 64, h);
             f.render_widget(Paragraph::new(lines), r);
+        }
+        Popup::User(form) => {
+            let mut lines = vec![Line::from("")];
+            let mut cursor = None;
+            for (i, fld) in form.fields.iter().enumerate() {
+                let focused = i == form.focus;
+                if fld.is_choice() {
+                    let label = fld
+                        .choices
+                        .get(fld.pick)
+                        .map(|(_, l)| l.clone())
+                        .unwrap_or_default();
+                    lines.push(Line::from(vec![
+                        Span::styled(if focused { "▸ " } else { "  " }, th.style(Role::Key)),
+                        Span::raw(fit(&tr(fld.label), 16)),
+                        Span::styled(
+                            format!("◂ {label} ▸"),
+                            if focused {
+                                th.style(Role::InputFocus)
+                            } else {
+                                th.style(Role::Input)
+                            },
+                        ),
+                    ]));
+                } else {
+                    if focused {
+                        cursor = Some((lines.len() as u16, &fld.input));
+                    }
+                    lines.push(field_line(app, &tr(fld.label), &fld.input, focused, 16));
+                }
+            }
+            lines.push(Line::from(""));
+            if let Some(e) = &form.error {
+                lines.push(err_line(app, e));
+            }
+            lines.push(Line::styled(t!("users-dialog-help"), th.style(Role::Muted)));
+            let h = lines.len() as u16 + 3;
+            let r = panel(f, app, &form.title(), 70, h);
+            f.render_widget(
+                Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+                r,
+            );
+            if let Some((row, input)) = cursor {
+                set_cursor(f, r, row, 18, input);
+            }
         }
         Popup::Notice { title, text } => {
             let lines = vec![

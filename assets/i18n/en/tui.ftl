@@ -230,3 +230,42 @@ org-title = Switch organisation
 org-filter = Search
 org-switch-none = No organisation matches.
 org-help = ↑↓: choose · Enter: open · Esc: cancel
+
+## Users
+tab-users = Users
+key-users = Users
+key-user-add = Add
+key-user-role = Role
+key-user-passphrase = Passphrase
+key-user-pin = My PIN
+users-col-name = Name
+users-col-lang = Lang.
+users-col-pin = PIN
+users-col-roles = Roles
+users-all-orgs = all organisations
+users-disabled = disabled
+users-yes = yes
+users-no = no
+users-count = { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}
+users-admin-only = Only an administrator manages users.
+users-add-title = Add a user
+users-role-title = Role of { $name }
+users-passphrase-title = New passphrase for { $name }
+users-pin-title = My PIN
+users-field-name = Name
+users-field-passphrase = Passphrase
+users-field-confirm = Confirm
+users-field-lang = Language
+users-field-role = Role
+users-field-org = Organisation
+users-field-pin = PIN (4 to 8 digits)
+users-role-remove = take the role away
+users-dialog-help = Tab: next field · ←→: choose · Enter: confirm · Esc: cancel. Empty PIN: remove it.
+users-added = User “{ $name }” added.
+users-role-saved = Roles of “{ $name }” updated.
+users-passphrase-saved = Passphrase of “{ $name }” changed.
+users-pin-saved = PIN saved: it unlocks your session.
+users-pin-removed = PIN removed.

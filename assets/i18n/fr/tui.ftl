@@ -230,3 +230,42 @@ org-title = Changer d'organisation
 org-filter = Chercher
 org-switch-none = Aucune organisation ne correspond.
 org-help = ↑↓ : choisir · Entrée : ouvrir · Échap : annuler
+
+## Utilisateurs
+tab-users = Utilisateurs
+key-users = Utilisateurs
+key-user-add = Ajouter
+key-user-role = Rôle
+key-user-passphrase = Phrase de passe
+key-user-pin = Mon PIN
+users-col-name = Nom
+users-col-lang = Langue
+users-col-pin = PIN
+users-col-roles = Rôles
+users-all-orgs = toutes les organisations
+users-disabled = désactivé
+users-yes = oui
+users-no = non
+users-count = { $count ->
+    [one] 1 utilisateur
+   *[other] { $count } utilisateurs
+}
+users-admin-only = Seul un administrateur gère les utilisateurs.
+users-add-title = Ajouter un utilisateur
+users-role-title = Rôle de { $name }
+users-passphrase-title = Nouvelle phrase de passe de { $name }
+users-pin-title = Mon code PIN
+users-field-name = Nom
+users-field-passphrase = Phrase de passe
+users-field-confirm = Confirmer
+users-field-lang = Langue
+users-field-role = Rôle
+users-field-org = Organisation
+users-field-pin = PIN (4 à 8 chiffres)
+users-role-remove = retirer le rôle
+users-dialog-help = Tab : champ suivant · ←→ : choisir · Entrée : valider · Échap : annuler. PIN vide : le retirer.
+users-added = Utilisateur « { $name } » ajouté.
+users-role-saved = Rôles de « { $name } » mis à jour.
+users-passphrase-saved = Phrase de passe de « { $name } » changée.
+users-pin-saved = Code PIN enregistré : il sert à déverrouiller votre session.
+users-pin-removed = Code PIN retiré.
