@@ -252,3 +252,71 @@ fn a_ledger_cut_off_before_its_first_checkpoint_opens_with_its_entries() {
     );
     assert!(out.contains("1 écriture(s)"), "{out}");
 }
+
+/// Keyset pages of the journal, forward and backward, with and without an
+/// account or a period, join up to exactly the unpaged journal.
+#[test]
+fn journal_pages_join_up_to_the_whole_journal() {
+    use jatebo::domain::period::{DateRange, Month};
+    use jatebo::store::JournalQuery;
+    let mut books = Books::in_memory().unwrap();
+    jatebo::service::demo::build(&mut books, &Actor::new("awa").unwrap()).unwrap();
+    let org = books.org("savon").unwrap();
+    let ids = |v: &[jatebo::store::EntryView]| v.iter().map(|e| e.id).collect::<Vec<_>>();
+    let filters = [
+        (None, None),
+        (Some("5711"), None),
+        (Some("70211"), None),
+        (Some("5711"), Some(DateRange::month(Month::new(2026, 10).unwrap()))),
+        (None, Some(DateRange::month(Month::new(2026, 8).unwrap()))),
+    ];
+    for (account, range) in filters {
+        let base = JournalQuery {
+            account: account.map(str::to_string),
+            range,
+            ..Default::default()
+        };
+        let all = ids(&books.journal(&org, &base).unwrap());
+        assert!(all.len() > 3, "{account:?} {range:?}: too few entries to page");
+        for size in [1, 2, 7, 50] {
+            // Forward from the start.
+            let mut got = Vec::new();
+            let mut after = None;
+            loop {
+                let q = JournalQuery {
+                    after,
+                    limit: Some(size),
+                    ..base.clone()
+                };
+                let page = books.journal(&org, &q).unwrap();
+                got.extend(ids(&page));
+                match page.last() {
+                    Some(e) if page.len() == size => after = Some((e.entry.date, e.id)),
+                    _ => break,
+                }
+            }
+            assert_eq!(got, all, "forward {account:?} {range:?} by {size}");
+            // Backward from the end.
+            let mut got = Vec::new();
+            let mut before = None;
+            loop {
+                let q = JournalQuery {
+                    before,
+                    backward: true,
+                    limit: Some(size),
+                    ..base.clone()
+                };
+                let page = books.journal(&org, &q).unwrap();
+                assert!(page.windows(2).all(|w| (w[0].entry.date, w[0].id) < (w[1].entry.date, w[1].id)));
+                let mut p = ids(&page);
+                p.extend(got);
+                got = p;
+                match page.first() {
+                    Some(e) if page.len() == size => before = Some((e.entry.date, e.id)),
+                    _ => break,
+                }
+            }
+            assert_eq!(got, all, "backward {account:?} {range:?} by {size}");
+        }
+    }
+}

@@ -363,11 +363,39 @@ impl<'a> Reader<'a> {
                 .unwrap_or_else(|| ("0000-00-00".into(), "9999-99-99".into()));
             let f = arg(from.into(), &mut args);
             let t = arg(to.into(), &mut args);
-            sql.push_str(&format!(
-                " AND e.id IN (SELECT l.entry_id FROM entry_lines l
-                   WHERE l.account_id = (SELECT id FROM accounts WHERE org_id = ?1 AND number = {a})
-                   AND l.date BETWEEN {f} AND {t})"
-            ));
+            let lines = format!(
+                "FROM entry_lines l
+                 WHERE l.account_id = (SELECT id FROM accounts WHERE org_id = ?1 AND number = {a})
+                 AND l.date BETWEEN {f} AND {t}"
+            );
+            match q.limit {
+                // A page without a text filter: take it straight from the
+                // account's lines, which the index keeps in (date, entry)
+                // order, instead of listing every line of the account.
+                // A line's date is its entry's date, so the keyset bounds
+                // carry over.
+                Some(n) if q.text.is_none() => {
+                    let mut bounds = String::new();
+                    if let Some((d, id)) = q.after {
+                        let x = arg(d.to_string().into(), &mut args);
+                        let y = arg(id.into(), &mut args);
+                        bounds.push_str(&format!(" AND (l.date, l.entry_id) > ({x}, {y})"));
+                    }
+                    if let Some((d, id)) = q.before {
+                        let x = arg(d.to_string().into(), &mut args);
+                        let y = arg(id.into(), &mut args);
+                        bounds.push_str(&format!(" AND (l.date, l.entry_id) < ({x}, {y})"));
+                    }
+                    let order = if q.backward { "DESC" } else { "ASC" };
+                    let lim = arg((n as i64).into(), &mut args);
+                    sql.push_str(&format!(
+                        " AND e.id IN (SELECT entry_id FROM (SELECT DISTINCT l.date, l.entry_id
+                           {lines}{bounds}
+                           ORDER BY l.date {order}, l.entry_id {order} LIMIT {lim}))"
+                    ));
+                }
+                _ => sql.push_str(&format!(" AND e.id IN (SELECT l.entry_id {lines})")),
+            }
         }
         if let Some(text) = &q.text {
             let pattern = format!(
