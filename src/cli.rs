@@ -461,6 +461,16 @@ pub fn run(cli: Cli) -> Result<i32> {
         json: cli.json,
     };
     let Some(command) = cli.command else {
+        use std::io::IsTerminal;
+        if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+            // No terminal to draw on (a script, a pipe): say how to use
+            // jatebo instead, and touch no ledger.
+            use clap::CommandFactory;
+            Cli::command().print_help().ok();
+            outln!();
+            eprintln!("{}", tr("tui-needs-terminal"));
+            return Ok(2);
+        }
         return crate::tui::run(crate::tui::Options {
             db: ctx.db.clone(),
             db_is_default: ctx.db_is_default,

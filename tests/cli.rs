@@ -1036,8 +1036,11 @@ fn an_explicit_path_that_does_not_exist_is_not_created() {
     assert!(!nested.parent().unwrap().exists());
 }
 
+/// Without a command jatebo opens the full-screen interface; without a
+/// terminal (here: pipes) it prints the help, says why, and exits 2 without
+/// touching any ledger.
 #[test]
-fn no_arguments_prints_help() {
+fn no_arguments_without_a_terminal_prints_help() {
     let l = Ledger::new();
     let o = std::process::Command::new(common::bin())
         .env_remove("JATEBO_DB")
@@ -1046,16 +1049,20 @@ fn no_arguments_prints_help() {
         .env("JATEBO_USER", "test")
         .output()
         .unwrap();
-    assert_eq!(code(&o), 0, "{}", describe(&[], &o));
+    assert_eq!(code(&o), 2, "{}", describe(&[], &o));
     let out = stdout(&o);
     assert!(out.contains("comptabilité en partie double"), "{out}");
     assert!(out.contains("Usage"), "{out}");
     assert!(out.contains("verify"), "{out}");
-    assert!(stderr(&o).is_empty());
+    assert!(
+        stderr(&o).contains("a besoin d'un terminal"),
+        "{}",
+        stderr(&o)
+    );
 
     // With only --db: help too, and the file is not created.
     let o = l.run(&[]);
-    assert_eq!(code(&o), 0, "{}", describe(&[], &o));
+    assert_eq!(code(&o), 2, "{}", describe(&[], &o));
     assert!(stdout(&o).contains("Usage"));
     assert!(!l.path.exists());
 }

@@ -269,3 +269,4 @@ users-role-saved = Roles of “{ $name }” updated.
 users-passphrase-saved = Passphrase of “{ $name }” changed.
 users-pin-saved = PIN saved: it unlocks your session.
 users-pin-removed = PIN removed.
+tui-needs-terminal = The full-screen interface needs a terminal. Without one (a script, a redirection), give a command: jatebo --help.

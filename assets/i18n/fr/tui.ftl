@@ -269,3 +269,4 @@ users-role-saved = Rôles de « { $name } » mis à jour.
 users-passphrase-saved = Phrase de passe de « { $name } » changée.
 users-pin-saved = Code PIN enregistré : il sert à déverrouiller votre session.
 users-pin-removed = Code PIN retiré.
+tui-needs-terminal = L'interface plein écran a besoin d'un terminal. Sans terminal (script, redirection), donnez une commande : jatebo --help.
