@@ -267,7 +267,10 @@ fn journal_pages_join_up_to_the_whole_journal() {
         (None, None),
         (Some("5711"), None),
         (Some("70211"), None),
-        (Some("5711"), Some(DateRange::month(Month::new(2026, 10).unwrap()))),
+        (
+            Some("5711"),
+            Some(DateRange::month(Month::new(2026, 10).unwrap())),
+        ),
         (None, Some(DateRange::month(Month::new(2026, 8).unwrap()))),
     ];
     for (account, range) in filters {
@@ -277,7 +280,10 @@ fn journal_pages_join_up_to_the_whole_journal() {
             ..Default::default()
         };
         let all = ids(&books.journal(&org, &base).unwrap());
-        assert!(all.len() > 3, "{account:?} {range:?}: too few entries to page");
+        assert!(
+            all.len() > 3,
+            "{account:?} {range:?}: too few entries to page"
+        );
         for size in [1, 2, 7, 50] {
             // Forward from the start.
             let mut got = Vec::new();
@@ -307,7 +313,10 @@ fn journal_pages_join_up_to_the_whole_journal() {
                     ..base.clone()
                 };
                 let page = books.journal(&org, &q).unwrap();
-                assert!(page.windows(2).all(|w| (w[0].entry.date, w[0].id) < (w[1].entry.date, w[1].id)));
+                assert!(
+                    page.windows(2)
+                        .all(|w| (w[0].entry.date, w[0].id) < (w[1].entry.date, w[1].id))
+                );
                 let mut p = ids(&page);
                 p.extend(got);
                 got = p;

@@ -336,6 +336,9 @@ pub struct UsersState {
 pub enum Confirm {
     ClosePeriod(Month),
     QuitUnsaved,
+    /// Switch to the organisation at this index, dropping the entry being
+    /// typed (its accounts belong to the current organisation).
+    SwitchOrg(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -685,6 +688,19 @@ impl App {
         s
     }
 
+    /// Commands whose keys do nothing in the current state, left out of the
+    /// hint bar.
+    pub fn idle_commands(&self) -> Vec<Cmd> {
+        if self.popup.is_none()
+            && self.detail.is_none()
+            && self.screen == Screen::Accounts
+            && self.accounts.ledger.is_some()
+        {
+            return vec![Cmd::Filter];
+        }
+        vec![]
+    }
+
     /// Whether a text field has the keyboard (letters then type, not
     /// command).
     pub fn typing(&self) -> bool {
@@ -825,8 +841,10 @@ impl App {
                     return vec![];
                 }
                 let field = w.field;
-                if let Some(f) = w.fields().into_iter().nth(field) {
-                    f.handle(&key);
+                if let Some(f) = w.fields().into_iter().nth(field)
+                    && f.handle(&key)
+                {
+                    w.error = None;
                 }
             }
         }
@@ -1016,6 +1034,8 @@ impl App {
 
     fn goto(&mut self, screen: Screen) -> Vec<Effect> {
         self.detail = None;
+        // A message is about what was on screen; it does not follow.
+        self.status = None;
         self.screen = screen;
         self.load_screen()
     }
@@ -1425,7 +1445,7 @@ impl App {
         let date = self.today.max(e.entry.date);
         self.popup = Some(Popup::Reverse {
             number: e.entry.number,
-            date: Input::with(&date.format("%d/%m/%Y").to_string(), 10),
+            date: Input::with(&crate::i18n::date(date, crate::i18n::lang()), 10),
             reason: Input::new(300),
             field: 1,
             error: None,
@@ -1483,6 +1503,11 @@ impl App {
                             self.quit = true;
                             effects.push(Effect::Quit);
                         }
+                        Confirm::SwitchOrg(i) => {
+                            let i = *i;
+                            self.fresh_form();
+                            effects = self.switch_org(i);
+                        }
                     }
                     false
                 }
@@ -1503,6 +1528,10 @@ impl App {
                     }
                     Some(Cmd::Confirm) => {
                         if let Some(&i) = orgs.get(nav.cursor) {
+                            if i != self.org && self.form_dirty() {
+                                self.popup = Some(Popup::Confirm(Confirm::SwitchOrg(i)));
+                                return vec![];
+                            }
                             effects = self.switch_org(i);
                         }
                         false
@@ -1637,9 +1666,8 @@ impl App {
             self.journal = JournalState::default();
             self.periods = PeriodsState::default();
             self.detail = None;
-            if !self.form_dirty() {
-                self.fresh_form();
-            }
+            self.status = None;
+            self.fresh_form();
         }
         self.load_screen()
     }

@@ -103,7 +103,7 @@ pub const SUGGESTIONS: usize = 6;
 impl EntryForm {
     pub fn new(today: NaiveDate, key: String) -> EntryForm {
         EntryForm {
-            date: Input::with(&today.format("%d/%m/%Y").to_string(), 10),
+            date: Input::with(&crate::i18n::date(today, crate::i18n::lang()), 10),
             doc: Input::new(60),
             memo: Input::new(200),
             lines: vec![FormLine::new(), FormLine::new()],
@@ -256,7 +256,12 @@ impl EntryForm {
         accounts
             .iter()
             .filter(|a| !a.closed)
-            .filter(|a| a.number.starts_with(typed) || fold(&a.name).contains(&folded))
+            .filter(|a| {
+                a.number.starts_with(typed)
+                    || [&a.name, &a.name_fr, &a.name_en]
+                        .iter()
+                        .any(|n| fold(n).contains(&folded))
+            })
             .take(SUGGESTIONS)
             .collect()
     }

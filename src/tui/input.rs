@@ -107,6 +107,36 @@ impl Input {
         }
     }
 
+    /// What fits in a field `width` columns wide, scrolled sideways so the
+    /// cursor stays visible, padded to the width; and the cursor's column
+    /// in it.
+    pub fn window(&self, width: usize) -> (String, u16) {
+        use unicode_width::UnicodeWidthChar;
+        let width = width.max(1);
+        let shown: Vec<char> = self.shown().chars().collect();
+        let cursor = self.cursor.min(shown.len());
+        let col = |from: usize, to: usize| -> usize {
+            shown[from..to].iter().map(|c| c.width().unwrap_or(0)).sum()
+        };
+        // Scroll only as far as needed for the cursor to be in the field.
+        let mut start = 0;
+        while col(start, cursor) >= width && start < cursor {
+            start += 1;
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for c in &shown[start..] {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                break;
+            }
+            out.push(*c);
+            used += w;
+        }
+        out.push_str(&" ".repeat(width - used));
+        (out, col(start, cursor) as u16)
+    }
+
     /// Display column of the cursor within the shown text.
     pub fn cursor_col(&self) -> u16 {
         let shown = self.shown();
@@ -191,6 +221,21 @@ mod tests {
         assert_eq!(i.value, "1234");
         assert_eq!(i.shown(), "••••");
         assert!(!i.handle(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    }
+
+    #[test]
+    fn a_long_value_scrolls_so_the_cursor_stays_visible() {
+        let mut i = Input::new(100);
+        i.set("Coopérative des teinturières de Ségou");
+        let (text, col) = i.window(10);
+        assert_eq!(text, " de Ségou ", "the end, and a cell for the cursor");
+        assert_eq!(col, 9);
+        i.handle(&k(KeyCode::Home));
+        let (text, col) = i.window(10);
+        assert_eq!(text, "Coopérativ");
+        assert_eq!(col, 0);
+        let short = Input::with("abc", 10);
+        assert_eq!(short.window(6), ("abc   ".to_string(), 3));
     }
 
     #[test]

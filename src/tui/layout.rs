@@ -33,7 +33,7 @@ pub fn tab_label(app: &App, screen: Screen) -> String {
     let keys = app
         .keymap
         .keys_for(&[super::keymap::Scope::Global], screen.cmd());
-    let key = keys.first().map(|k| k.to_string()).unwrap_or_default();
+    let key = keys.first().map(super::view::key_name).unwrap_or_default();
     format!(" {key} {} ", crate::i18n::tr(screen.title_key()))
 }
 

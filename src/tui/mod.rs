@@ -512,7 +512,9 @@ pub fn run(opts: Options) -> Result<i32> {
                 idle_sent = true;
                 let effects = app.update(Msg::Idle);
                 settle(&mut app, &mut driver, effects);
-                terminal.clear().map_err(|e| io_err(&e))?;
+                // The next draw replaces every cell of the books (the lock
+                // screen paints the whole window); no terminal round trip
+                // is needed, so a slow terminal cannot delay the lock.
                 log::info("session locked after idle time");
             }
             continue;
@@ -527,12 +529,8 @@ pub fn run(opts: Options) -> Result<i32> {
             last_input = Instant::now();
             idle_sent = false;
         }
-        let was_locked = matches!(app.mode, Mode::Locked(_));
         let effects = app.update(msg);
         settle(&mut app, &mut driver, effects);
-        if !was_locked && matches!(app.mode, Mode::Locked(_)) {
-            terminal.clear().map_err(|e| io_err(&e))?;
-        }
     }
     terminal.show_cursor().ok();
     drop(terminal);

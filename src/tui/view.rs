@@ -63,7 +63,9 @@ fn amount(f: Fcfa) -> String {
 /// A balance without a sign: `150 000 C` (credit) or `95 000 D` (debit).
 pub fn balance(f: Fcfa) -> String {
     if f.is_zero() {
-        return "0".to_string();
+        // Units under units: the zero leaves room for the side letter.
+        let pad = t!("balance-debit").width() + 1;
+        return format!("0{}", " ".repeat(pad));
     }
     let side = if f.is_negative() {
         t!("balance-credit")
@@ -100,6 +102,43 @@ fn money(f: Fcfa) -> String {
 
 fn date(d: chrono::NaiveDate) -> String {
     i18n::date(d, lang())
+}
+
+/// A key as the user's language names it (`Entrée`, `Échap`, `Maj+Tab`);
+/// the settings file keeps the English names.
+pub fn key_name(k: &super::keymap::Chord) -> String {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let name = match k.code {
+        KeyCode::Enter => Some("keyname-enter"),
+        KeyCode::Esc => Some("keyname-esc"),
+        KeyCode::BackTab => Some("keyname-backtab"),
+        KeyCode::PageUp => Some("keyname-pgup"),
+        KeyCode::PageDown => Some("keyname-pgdn"),
+        KeyCode::Home => Some("keyname-home"),
+        KeyCode::End => Some("keyname-end"),
+        KeyCode::Char(' ') => Some("keyname-space"),
+        _ => None,
+    };
+    match name {
+        Some(key) if k.mods == KeyModifiers::NONE => tr(key),
+        _ => k.to_string(),
+    }
+}
+
+/// A recording time (RFC 3339, UTC) as the language writes it, to the
+/// minute: `21/11/2026 09:30`.
+pub fn timestamp(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => format!("{} {}", date(t.date_naive()), t.format("%H:%M")),
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
+/// A close's period (`2026-06` or `2026`) in words: `juin 2026`.
+fn period_name(p: &str) -> String {
+    crate::domain::period::Month::parse(p)
+        .map(i18n::month)
+        .unwrap_or_else(|_| p.to_string())
 }
 
 fn role_name(r: crate::domain::access::Role) -> String {
@@ -171,18 +210,22 @@ pub fn draw(f: &mut Frame, app: &App) {
                 .map(|s| s.user.name.clone())
                 .unwrap_or_default();
             let mut lines = vec![
-                Line::from(t!("lock-who", name = who)),
-                Line::from(""),
                 field_line(app, &t!("lock-secret"), &u.secret, true, 24),
+                Line::from(""),
+                Line::from(t!("lock-who", name = who)),
                 Line::from(""),
             ];
             if let Some(e) = &u.error {
                 lines.push(err_line(app, e));
             }
             lines.push(Line::styled(t!("lock-help"), th.style(Role::Muted)));
-            let r = panel(f, app, &t!("lock-title"), 64, 10);
-            f.render_widget(Paragraph::new(lines), r);
-            set_cursor(f, r, 2, 26, &u.secret);
+            let h = lines.len() as u16 + 5;
+            let r = panel(f, app, &t!("lock-title"), 70, h);
+            f.render_widget(
+                Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+                r,
+            );
+            set_cursor(f, r, 0, 26, &u.secret);
         }
         Mode::Main => draw_main(f, app),
     }
@@ -230,15 +273,29 @@ fn field_line<'a>(
     Line::from(vec![
         Span::styled(marker.to_string(), th.style(Role::Key)),
         Span::raw(fit(label, label_w)),
-        Span::styled(
-            fit(&input.shown(), 30.max(input.value.width() + 1).min(36)),
-            style,
-        ),
+        Span::styled(field_text(input, FIELD_W, focused), style),
     ])
 }
 
+/// A field's text: scrolled to the cursor while it has the keyboard, from
+/// its start otherwise.
+fn field_text(input: &Input, width: usize, focused: bool) -> String {
+    if focused {
+        input.window(width).0
+    } else {
+        fit(&input.shown(), width)
+    }
+}
+
+/// Width of a text field in dialogs and forms of the wizard and login.
+const FIELD_W: usize = 36;
+
 fn set_cursor(f: &mut Frame, r: Rect, row: u16, col: u16, input: &Input) {
-    let x = r.x + col + input.cursor_col();
+    set_cursor_w(f, r, row, col, input, FIELD_W)
+}
+
+fn set_cursor_w(f: &mut Frame, r: Rect, row: u16, col: u16, input: &Input, width: usize) {
+    let x = r.x + col + input.window(width).1;
     let y = r.y + row;
     if x < r.x + r.width && y < r.y + r.height {
         f.set_cursor_position(Position::new(x, y));
@@ -246,7 +303,7 @@ fn set_cursor(f: &mut Frame, r: Rect, row: u16, col: u16, input: &Input) {
 }
 
 fn err_line<'a>(app: &App, text: &str) -> Line<'a> {
-    Line::styled(format!("✗ {text}"), app.theme.style(Role::Error))
+    Line::styled(format!(" ✗ {text}"), app.theme.style(Role::Error))
 }
 
 fn status_prefix(level: Level) -> (&'static str, Role) {
@@ -267,7 +324,11 @@ fn draw_wizard(f: &mut Frame, app: &App, w: &Wizard) {
         WizStep::Org => 4,
     };
     let total = if w.needs_org { 4 } else { 3 };
-    let title = t!("wizard-title", step = step_no as i64, steps = total as i64);
+    let title = if w.step == WizStep::Lang {
+        t!("wizard-title-first")
+    } else {
+        t!("wizard-title", step = step_no as i64, steps = total as i64)
+    };
     let choice = |i: usize, text: String| {
         let sel = w.pick == i;
         Line::from(vec![
@@ -379,6 +440,7 @@ fn draw_wizard(f: &mut Frame, app: &App, w: &Wizard) {
     }
     let help = match w.step {
         WizStep::Lang => "↑↓ · Entrée / Enter".to_string(),
+        WizStep::Choice => t!("wizard-list-help"),
         _ => t!("wizard-help"),
     };
     lines.push(Line::styled(help, th.style(Role::Muted)));
@@ -469,8 +531,14 @@ fn draw_main(f: &mut Frame, app: &App) {
     // Hints, from the keymap.
     let mut spans = vec![];
     let mut used = 0usize;
-    for (chord, cmd) in app.keymap.hints(&app.hint_scopes(), app.typing()) {
-        let k = chord.to_string();
+    let idle = app.idle_commands();
+    for (chord, cmd) in app
+        .keymap
+        .hints(&app.hint_scopes(), app.typing())
+        .into_iter()
+        .filter(|(_, c)| !idle.contains(c))
+    {
+        let k = key_name(&chord);
         let label = tr(cmd.label_key());
         let wdt = k.width() + label.width() + 3;
         if used + wdt > a.hints.width as usize {
@@ -705,11 +773,13 @@ fn draw_ledger(f: &mut Frame, app: &App, r: Rect) {
     };
     let w = r.width as usize;
     let wide = w >= 100;
-    let (dw, nw, pw, aw) = (10, 11, 10, 12);
+    // At 80 columns the entry number gives way to the description (Enter
+    // on a line opens the entry, number and all).
+    let (dw, nw, pw, aw) = (10, 11, 12, 12);
     let fixed: Vec<usize> = if wide {
         vec![dw, nw, pw, aw, aw, aw + 1]
     } else {
-        vec![dw, nw, aw, aw, aw + 1]
+        vec![dw, aw, aw, aw + 1]
     };
     let memo_w = flex(w, &fixed);
     let mut lines = vec![
@@ -730,13 +800,13 @@ fn draw_ledger(f: &mut Frame, app: &App, r: Rect) {
             )
         },
         header(app, {
-            let mut s = format!(
-                " {} {} ",
-                fit(&t!("col-date"), dw),
-                fit(&t!("col-number"), nw)
-            );
+            let mut s = format!(" {} ", fit(&t!("col-date"), dw));
             if wide {
-                s.push_str(&format!("{} ", fit(&t!("col-doc"), pw)));
+                s.push_str(&format!(
+                    "{} {} ",
+                    fit(&t!("col-number"), nw),
+                    fit(&t!("col-doc"), pw)
+                ));
             }
             s.push_str(&format!(
                 "{} {} {} {}",
@@ -761,13 +831,13 @@ fn draw_ledger(f: &mut Frame, app: &App, r: Rect) {
         } else {
             x.label.clone()
         };
-        let mut s = format!(
-            "{} {} ",
-            fit(&date(x.date), dw),
-            fit(&x.number.to_string(), nw)
-        );
+        let mut s = format!("{} ", fit(&date(x.date), dw));
         if wide {
-            s.push_str(&format!("{} ", fit(&x.doc_ref, pw)));
+            s.push_str(&format!(
+                "{} {} ",
+                fit(&x.number.to_string(), nw),
+                fit(&x.doc_ref, pw)
+            ));
         }
         s.push_str(&format!(
             "{} {} {} {}",
@@ -895,23 +965,15 @@ fn draw_journal(f: &mut Frame, app: &App, r: Rect) {
     let footer = if j.loading {
         t!("tui-loading")
     } else {
-        let first = j
-            .rows
-            .first()
-            .map(|e| e.entry.number.to_string())
-            .unwrap_or_default();
-        let last = j
-            .rows
-            .last()
-            .map(|e| e.entry.number.to_string())
-            .unwrap_or_default();
-        t!(
-            "journal-footer",
-            first = first,
-            last = last,
-            before = if j.more_before { "▲" } else { "" },
-            after = if j.more_after { "▼" } else { "" }
-        )
+        let mut parts = vec![];
+        if j.more_before {
+            parts.push(t!("journal-more-before"));
+        }
+        if j.more_after {
+            parts.push(t!("journal-more-after"));
+        }
+        parts.push(t!("journal-legend"));
+        parts.join(" · ")
     };
     f.render_widget(
         Paragraph::new(format!(" {footer}")).style(th.style(Role::Muted)),
@@ -946,7 +1008,7 @@ fn draw_entry(f: &mut Frame, app: &App, v: &crate::store::EntryView, r: Rect) {
             th.style(Role::Title),
         ),
         Line::raw(format!(
-            " {}   {}",
+            " {}",
             t!(
                 "entry-doc",
                 value = if e.doc_ref.is_empty() {
@@ -954,15 +1016,15 @@ fn draw_entry(f: &mut Frame, app: &App, v: &crate::store::EntryView, r: Rect) {
                 } else {
                     e.doc_ref.clone()
                 }
-            ),
-            t!("entry-memo", value = e.memo.clone())
+            )
         )),
+        Line::raw(format!(" {}", t!("entry-memo", value = e.memo.clone()))),
         Line::raw(format!(
             " {}",
             t!(
                 "entry-author",
                 name = e.author.clone(),
-                at = e.recorded_at.clone()
+                at = timestamp(&e.recorded_at)
             )
         )),
         Line::raw(format!(
@@ -1038,18 +1100,18 @@ fn draw_entry(f: &mut Frame, app: &App, v: &crate::store::EntryView, r: Rect) {
         )));
     }
     let ok = v.balanced && d == c;
+    let mark = if ok {
+        format!("✓ {}", t!("entry-balanced"))
+    } else {
+        format!("✗ {}", t!("entry-unbalanced"))
+    };
     lines.push(Line::styled(
         format!(
-            " {} {} {} {} {}",
+            " {} {} {} {}",
             fit("", nw),
-            fit(&t!("form-totals"), name_w),
+            fit(&format!("{} {mark}", t!("form-totals")), name_w),
             rfit(&amount(Fcfa::new(d)), aw),
             rfit(&amount(Fcfa::new(c)), aw),
-            if ok {
-                format!("✓ {}", t!("entry-balanced"))
-            } else {
-                format!("✗ {}", t!("entry-unbalanced"))
-            }
         ),
         th.style(if ok { Role::Key } else { Role::Alert }),
     ));
@@ -1079,38 +1141,38 @@ fn draw_form(f: &mut Frame, app: &App, r: Rect) {
             th.style(Role::Input)
         }
     };
-    let mut cursor: Option<(u16, u16, &Input)> = None;
+    let mut cursor: Option<(u16, u16, &Input, usize)> = None;
     // Head fields.
     let dl = t!("form-date");
     let pl = t!("form-doc");
     let ml = t!("form-memo");
     let memo_w = w
-        .saturating_sub(dl.width() + pl.width() + ml.width() + 10 + 12 + 8)
+        .saturating_sub(dl.width() + pl.width() + ml.width() + 11 + 12 + 9)
         .max(8);
     let head = Line::from(vec![
         Span::raw(format!(" {dl} ")),
         Span::styled(
-            fit(&form.date.value, 10),
+            field_text(&form.date, 11, form.focus == Focus::Date),
             focus_style(form.focus == Focus::Date),
         ),
         Span::raw(format!("  {pl} ")),
         Span::styled(
-            fit(&form.doc.value, 12),
+            field_text(&form.doc, 12, form.focus == Focus::Doc),
             focus_style(form.focus == Focus::Doc),
         ),
         Span::raw(format!("  {ml} ")),
         Span::styled(
-            fit(&form.memo.value, memo_w),
+            field_text(&form.memo, memo_w, form.focus == Focus::Memo),
             focus_style(form.focus == Focus::Memo),
         ),
     ]);
     let x_date = 1 + dl.width() as u16 + 1;
-    let x_doc = x_date + 10 + 2 + pl.width() as u16 + 1;
+    let x_doc = x_date + 11 + 2 + pl.width() as u16 + 1;
     let x_memo = x_doc + 12 + 2 + ml.width() as u16 + 1;
     match form.focus {
-        Focus::Date => cursor = Some((0, x_date, &form.date)),
-        Focus::Doc => cursor = Some((0, x_doc, &form.doc)),
-        Focus::Memo => cursor = Some((0, x_memo, &form.memo)),
+        Focus::Date => cursor = Some((0, x_date, &form.date, 11)),
+        Focus::Doc => cursor = Some((0, x_doc, &form.doc, 12)),
+        Focus::Memo => cursor = Some((0, x_memo, &form.memo, memo_w)),
         _ => {}
     }
     let (nw, accw, aw) = (3, 8, 13);
@@ -1146,25 +1208,37 @@ fn draw_form(f: &mut Frame, app: &App, r: Rect) {
         let on = |c: Col| form.focus == Focus::Line(i, c);
         let name = account_name(app, l.account.value.trim());
         let row = lines.len() as u16;
-        for (c, x, inp) in [
-            (Col::Account, x_acc, &l.account),
-            (Col::Debit, x_debit, &l.debit),
-            (Col::Credit, x_credit, &l.credit),
-            (Col::Label, x_label, &l.label),
+        for (c, x, inp, cw) in [
+            (Col::Account, x_acc, &l.account, accw),
+            (Col::Debit, x_debit, &l.debit, aw),
+            (Col::Credit, x_credit, &l.credit, aw),
+            (Col::Label, x_label, &l.label, label_w),
         ] {
             if on(c) {
-                cursor = Some((row, x, inp));
+                cursor = Some((row, x, inp, cw));
             }
         }
         lines.push(Line::from(vec![
             Span::raw(format!(" {} ", rfit(&(i + 1).to_string(), nw))),
-            Span::styled(fit(&l.account.value, accw), focus_style(on(Col::Account))),
+            Span::styled(
+                field_text(&l.account, accw, on(Col::Account)),
+                focus_style(on(Col::Account)),
+            ),
             Span::raw(format!(" {} ", fit(&name, name_w))),
-            Span::styled(fit(&l.debit.value, aw), focus_style(on(Col::Debit))),
+            Span::styled(
+                field_text(&l.debit, aw, on(Col::Debit)),
+                focus_style(on(Col::Debit)),
+            ),
             Span::raw(" "),
-            Span::styled(fit(&l.credit.value, aw), focus_style(on(Col::Credit))),
+            Span::styled(
+                field_text(&l.credit, aw, on(Col::Credit)),
+                focus_style(on(Col::Credit)),
+            ),
             Span::raw(" "),
-            Span::styled(fit(&l.label.value, label_w), focus_style(on(Col::Label))),
+            Span::styled(
+                field_text(&l.label, label_w, on(Col::Label)),
+                focus_style(on(Col::Label)),
+            ),
         ]));
     }
     if start + lines_h < form.lines.len() {
@@ -1214,8 +1288,10 @@ fn draw_form(f: &mut Frame, app: &App, r: Rect) {
         };
         lines.push(err_line(app, &text));
     }
-    let para_rect = r;
-    f.render_widget(Paragraph::new(lines), para_rect);
+    f.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        r,
+    );
     // Account suggestions under the focused line.
     if let Focus::Line(i, Col::Account) = form.focus {
         let sugg = form.suggestions(&app.accounts.rows);
@@ -1254,8 +1330,8 @@ fn draw_form(f: &mut Frame, app: &App, r: Rect) {
             );
         }
     }
-    if let Some((row, x, inp)) = cursor {
-        set_cursor(f, Rect::new(r.x, r.y, r.width, r.height), row, x, inp);
+    if let Some((row, x, inp, cw)) = cursor {
+        set_cursor_w(f, r, row, x, inp, cw);
     }
 }
 
@@ -1278,7 +1354,7 @@ fn draw_periods(f: &mut Frame, app: &App, r: Rect) {
         None => t!("periods-nothing-to-close"),
     };
     let w = r.width as usize;
-    let (pw, kw, cw, aw) = (9, 7, 17, 14);
+    let (pw, kw, cw, aw) = (14, 8, 16, 12);
     let by_w = flex(w, &[pw, kw, cw, aw, aw]);
     let mut lines = vec![
         Line::raw(format!(" {}", t!("periods-through", month = through))),
@@ -1309,14 +1385,10 @@ fn draw_periods(f: &mut Frame, app: &App, r: Rect) {
         } else {
             t!("close-kind-month")
         };
-        let at = c
-            .closed_at
-            .get(..16)
-            .unwrap_or(&c.closed_at)
-            .replace('T', " ");
+        let at = timestamp(&c.closed_at);
         let text = format!(
             "{} {} {} {} {} {}",
-            fit(&c.period, pw),
+            fit(&period_name(&c.period), pw),
             fit(&kind, kw),
             fit(&at, cw),
             fit(&c.closed_by, by_w),
@@ -1372,7 +1444,7 @@ fn draw_users(f: &mut Frame, app: &App, r: Rect) {
                 } else {
                     o.clone()
                 };
-                format!("{scope} : {}", role_name(*r))
+                t!("users-role-in", scope = scope, role = role_name(*r))
             })
             .collect();
         let mut name = user.name.clone();
@@ -1413,25 +1485,53 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
             let mut scopes = app.scopes_without_popup();
             scopes.dedup();
             let bindings = app.keymap.active(&scopes, app.typing_without_popup());
-            let mut lines: Vec<Line> = bindings
+            let entries: Vec<(String, String)> = bindings
                 .iter()
                 .map(|(keys, cmd)| {
-                    let k = keys
-                        .iter()
-                        .map(|k| k.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" / ");
-                    Line::from(vec![
-                        Span::styled(fit(&k, 22), th.style(Role::Key)),
-                        Span::raw(tr(cmd.label_key())),
-                    ])
+                    let k = keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
+                    (k, tr(cmd.label_key()))
                 })
                 .collect();
+            // One column when it fits the window's height, two otherwise.
+            let room = app.size.1.saturating_sub(6) as usize;
+            let two = entries.len() + 2 > room;
+            let width: u16 = if two { 78 } else { 64 };
+            let inner = width as usize - 4;
+            let mut lines: Vec<Line> = Vec::new();
+            if two {
+                let half = entries.len().div_ceil(2);
+                let cw = inner / 2;
+                for i in 0..half {
+                    let mut spans = vec![];
+                    for (k, label) in [entries.get(i), entries.get(i + half)]
+                        .into_iter()
+                        .flatten()
+                    {
+                        let kw = 16.min(cw / 2);
+                        spans.push(Span::styled(
+                            format!("{} ", fit(k, kw - 1)),
+                            th.style(Role::Key),
+                        ));
+                        spans.push(Span::raw(fit(label, cw - kw)));
+                    }
+                    lines.push(Line::from(spans));
+                }
+            } else {
+                for (k, label) in &entries {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{} ", fit(k, 21)), th.style(Role::Key)),
+                        Span::raw(label.clone()),
+                    ]));
+                }
+            }
             lines.push(Line::from(""));
             lines.push(Line::styled(t!("help-footer"), th.style(Role::Muted)));
-            let h = (lines.len() as u16 + 2).min(app.size.1.saturating_sub(2));
-            let r = panel(f, app, &t!("help-title"), 64, h);
-            f.render_widget(Paragraph::new(lines), r);
+            let h = (lines.len() as u16 + 4).min(app.size.1.saturating_sub(2));
+            let r = panel(f, app, &t!("help-title"), width, h);
+            f.render_widget(
+                Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+                r,
+            );
         }
         Popup::User(form) => {
             let mut lines = vec![Line::from("")];
@@ -1501,6 +1601,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
                     }
                 }
                 Confirm::QuitUnsaved => t!("confirm-quit-unsaved"),
+                Confirm::SwitchOrg(_) => t!("confirm-switch-unsaved"),
             };
             let lines = vec![
                 Line::from(""),
@@ -1526,7 +1627,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
                     let text = format!(
                         "{} {} {}",
                         fit(&o.org.code, 12),
-                        fit(&o.org.name, 30),
+                        fit(&o.org.name, 40),
                         role_name(o.role)
                     );
                     lines.push(row_line(app, text, k == nav.cursor));
