@@ -1,0 +1,497 @@
+//! The full-screen interface as a person uses it: the real `jatebo` binary in
+//! a pseudo-terminal, its screen read back through a terminal emulator
+//! (vt100), keys sent as a keyboard sends them. Each step waits for what the
+//! person would wait for on screen, and fails with the whole screen.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
+
+const F4: &str = "\x1b[14~";
+const F5: &str = "\x1b[15~";
+const F8: &str = "\x1b[19~";
+const F10: &str = "\x1b[21~";
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+/// Generous: CI is a slow two-core machine.
+const WAIT: Duration = Duration::from_secs(20);
+const PASS: &str = "savon et karité";
+
+/// Device status report: the program asks where the cursor is.
+const CURSOR_QUERY: &[u8] = b"\x1b[6n";
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_jatebo")
+}
+
+/// Environment variables of the machine running the tests that would change
+/// what jatebo does.
+const SCRUB: [&str; 10] = [
+    "NO_COLOR",
+    "JATEBO_DB",
+    "JATEBO_ORG",
+    "JATEBO_LANG",
+    "JATEBO_USER",
+    "JATEBO_PASSPHRASE",
+    "JATEBO_NEW_PASSPHRASE",
+    "JATEBO_LOCK_SECONDS",
+    "JATEBO_TODAY",
+    "JATEBO_CONFIG",
+];
+
+/// A plain (non-terminal) run of `jatebo --db <db> <args…>`.
+fn cli(db: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut c = Command::new(bin());
+    c.arg("--db").arg(db).args(args);
+    for k in SCRUB {
+        c.env_remove(k);
+    }
+    c.env("JATEBO_TODAY", "2026-11-21");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin()))
+}
+
+/// `cli` that must exit 0; returns standard output.
+fn cli_ok(db: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let o = cli(db, args, env);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "jatebo {}\nstdout: {out}\nstderr: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+/// The binary running in a pseudo-terminal, its screen kept up to date by a
+/// reader thread.
+struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    /// `jatebo --db <db>` in a 100×30 terminal, business date 21/11/2026,
+    /// no settings file, colours on, plus `env`.
+    fn spawn(dir: &Path, db: &Path, env: &[(&str, &str)]) -> Tui {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.arg("--db");
+        cmd.arg(db);
+        cmd.cwd(dir);
+        for k in SCRUB {
+            cmd.env_remove(k);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("JATEBO_TODAY", "2026-11-21");
+        cmd.env("JATEBO_CONFIG", dir.join("none.conf"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("start jatebo");
+        // Only the child holds the terminal's other end: reading ends when it exits.
+        drop(pty.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
+        let mut from_pty = pty.master.try_clone_reader().expect("pty reader");
+        let writer: Arc<Mutex<Box<dyn Write + Send>>> =
+            Arc::new(Mutex::new(pty.master.take_writer().expect("pty writer")));
+        let (screen, answer) = (Arc::clone(&parser), Arc::clone(&writer));
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            // The last bytes of the previous read (already shown), in case a
+            // query was cut in two; too short to hold a whole one.
+            let mut recent: Vec<u8> = Vec::new();
+            loop {
+                let n = match from_pty.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                };
+                let mut seen = std::mem::take(&mut recent);
+                let mut shown = seen.len();
+                seen.extend_from_slice(&buf[..n]);
+                let mut parser = screen.lock().unwrap();
+                let mut from = 0;
+                // Like a real terminal, answer "where is the cursor?" (ratatui
+                // asks when it clears the screen).
+                while let Some(i) = find(&seen[from..], CURSOR_QUERY) {
+                    let end = from + i + CURSOR_QUERY.len();
+                    parser.process(&seen[shown..end]);
+                    shown = end;
+                    from = end;
+                    let (row, col) = parser.screen().cursor_position();
+                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                    let mut w = answer.lock().unwrap();
+                    let _ = w.write_all(reply.as_bytes());
+                    let _ = w.flush();
+                }
+                parser.process(&seen[shown..]);
+                recent = seen[seen.len().saturating_sub(CURSOR_QUERY.len() - 1)..].to_vec();
+            }
+        });
+        Tui {
+            parser,
+            writer,
+            child,
+            reader: Some(reader),
+            _master: pty.master,
+        }
+    }
+
+    /// What the terminal shows now, as text.
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Types `keys` as raw bytes. A lone Esc is followed by a pause so that it
+    /// is not read together with the next key as an escape sequence.
+    fn send(&mut self, keys: &str) {
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush keys");
+        drop(w);
+        let pause = if keys == ESC { 150 } else { 40 };
+        thread::sleep(Duration::from_millis(pause));
+    }
+
+    /// Waits until `pred` holds for the screen; fails with the screen.
+    fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if start.elapsed() > WAIT {
+                panic!("waited {WAIT:?} for {what}; the screen is:\n{s}");
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go"), |s| !s.contains(text))
+    }
+
+    /// Waits for the process to end; returns its exit code.
+    fn wait_exit(mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                if let Some(r) = self.reader.take() {
+                    let _ = r.join();
+                }
+                return status.exit_code();
+            }
+            if start.elapsed() > WAIT {
+                let s = self.screen();
+                let _ = self.child.kill();
+                panic!("jatebo did not exit within {WAIT:?}; the screen is:\n{s}");
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        // A failed test must not leave the binary running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Whether the journal lists entry `number` dated 21/11/2026 as a row (the
+/// memo of a reversal names its original, so a bare number is not enough).
+fn lists(screen: &str, number: &str) -> bool {
+    screen.contains(&format!("21/11/2026 {number}"))
+}
+
+#[test]
+fn first_run_post_reverse_filter_and_quit() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("j.db");
+    cli_ok(&db, &["init"], &[]);
+
+    let mut t = Tui::spawn(dir.path(), &db, &[]);
+
+    // First run: language, what to do, the administrator, the organisation.
+    t.wait_for("Français");
+    t.send(ENTER);
+    t.wait_for("Créer mes comptes");
+    t.send(ENTER);
+    t.wait_for("Phrase de passe");
+    t.send("Awa Traoré");
+    t.send(TAB);
+    t.send(PASS);
+    t.send(TAB);
+    t.send(PASS);
+    t.send(ENTER);
+    t.wait_for("Code court");
+    t.send("savon");
+    t.send(TAB);
+    t.send("Coopérative des savonnières");
+    t.send(ENTER);
+    t.send(ENTER);
+    let home = t.wait_for("Trésorerie");
+    assert!(home.contains("Coopérative des savonnières"), "{home}");
+
+    // A balanced entry by hand: 50 000 F of member shares into the cash box.
+    t.send(F5);
+    t.wait_for("Pièce");
+    t.send(TAB);
+    t.send("R-001");
+    t.send(TAB);
+    t.send("Apport des parts sociales");
+    t.send(TAB);
+    t.send("5711");
+    t.send(TAB);
+    t.send("50 000");
+    t.send(TAB);
+    t.send(TAB);
+    t.send(TAB);
+    t.send("1013");
+    t.send(TAB);
+    t.send(TAB);
+    t.send("50000");
+    t.send(F8);
+    t.wait_for("Écriture enregistrée sous le N° 2026-000001");
+    t.send(ENTER);
+    t.wait_gone("Écriture enregistrée sous le N°");
+
+    // The journal, the entry, its reversal.
+    t.send(F4);
+    t.wait_until("the journal listing 2026-000001", |s| {
+        lists(s, "2026-000001")
+    });
+    t.send(ENTER);
+    t.wait_for("Écriture N° 2026-000001 du 21/11/2026");
+    t.send("r");
+    t.send("erreur de caisse");
+    t.send(ENTER);
+    t.wait_for("contre-passée par N° 2026-000002");
+    t.send(ESC);
+    t.wait_until("the journal listing both entries", |s| {
+        lists(s, "2026-000001") && lists(s, "2026-000002")
+    });
+
+    // Filter the journal by text: only the reversal is left.
+    t.send("/");
+    t.send("contre");
+    t.send(ENTER);
+    t.wait_until("only 2026-000002 listed, under the filter", |s| {
+        s.contains("texte « contre »") && lists(s, "2026-000002") && !lists(s, "2026-000001")
+    });
+
+    // Letters reach the screens too (AZERTY: digits need Shift).
+    t.send("c");
+    t.wait_for("comptes · Entrée : grand livre");
+    t.send("a");
+    t.wait_for("Trésorerie");
+
+    t.send(F10);
+    assert_eq!(t.wait_exit(), 0);
+
+    // The books the interface wrote are sound, and say what was done.
+    let out = cli_ok(&db, &["verify"], &[]);
+    assert!(out.contains("tout est en ordre"), "{out}");
+    let out = cli_ok(&db, &["--org", "savon", "journal", "--json"], &[]);
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let entries = v.as_array().unwrap_or_else(|| panic!("not a list: {v}"));
+    assert_eq!(entries.len(), 2, "{v}");
+    let (original, reversal) = (&entries[0], &entries[1]);
+    assert_eq!(original["number"], "2026-000001", "{v}");
+    assert_eq!(original["doc_ref"], "R-001", "{v}");
+    assert_eq!(original["memo"], "Apport des parts sociales", "{v}");
+    assert_eq!(original["author"], "Awa Traoré", "{v}");
+    assert_eq!(original["reversed_by"], "2026-000002", "{v}");
+    assert_eq!(reversal["number"], "2026-000002", "{v}");
+    assert_eq!(reversal["date"], "2026-11-21", "{v}");
+    assert_eq!(reversal["reverses"], "2026-000001", "{v}");
+    assert_eq!(
+        reversal["memo"], "Contre-passation de N° 2026-000001 : erreur de caisse",
+        "{v}"
+    );
+    let lines = |e: &Value| -> Vec<(String, String, i64)> {
+        e["lines"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no lines in {e}"))
+            .iter()
+            .map(|l| {
+                (
+                    l["account"].as_str().unwrap_or_default().to_string(),
+                    l["side"].as_str().unwrap_or_default().to_string(),
+                    l["amount"].as_i64().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let line = |a: &str, s: &str| (a.to_string(), s.to_string(), 50_000);
+    assert_eq!(lines(original), [line("5711", "D"), line("1013", "C")]);
+    assert_eq!(lines(reversal), [line("5711", "C"), line("1013", "D")]);
+}
+
+#[test]
+fn login_refuses_a_wrong_passphrase_and_the_idle_session_locks() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("j.db");
+    cli_ok(&db, &["init"], &[]);
+    cli_ok(
+        &db,
+        &["user", "add", "Awa Traoré"],
+        &[("JATEBO_NEW_PASSPHRASE", PASS)],
+    );
+    cli_ok(
+        &db,
+        &[
+            "--user",
+            "Awa Traoré",
+            "org",
+            "add",
+            "--code",
+            "savon",
+            "--name",
+            "Coopérative des savonnières",
+            "--kind",
+            "coop",
+        ],
+        &[("JATEBO_PASSPHRASE", PASS)],
+    );
+
+    let mut t = Tui::spawn(dir.path(), &db, &[("JATEBO_LOCK_SECONDS", "2")]);
+
+    // A wrong passphrase: the one answer that says nothing about why.
+    t.wait_for("jatebo — connexion");
+    t.send("Awa Traoré");
+    t.send(TAB);
+    t.send("mauvaise phrase");
+    t.send(ENTER);
+    let refused = t.wait_for("Connexion refusée");
+    let generic = "Connexion refusée : nom ou phrase de passe incorrect, \
+                   ou trop d'essais (attendez quelques minutes).";
+    assert!(squeeze(&refused).contains(generic), "{refused}");
+    assert!(!refused.contains("Trésorerie"), "{refused}");
+
+    // The right one gets in (the name is kept, the passphrase field has the
+    // keyboard again).
+    t.send(PASS);
+    t.send(ENTER);
+    let home = t.wait_for("Trésorerie");
+    assert!(home.contains("Coopérative des savonnières"), "{home}");
+
+    // Idle: the session locks and nothing of the books stays on screen.
+    thread::sleep(Duration::from_secs(3));
+    let locked = t.wait_for("Session verrouillée");
+    for secret in ["Coopérative des savonnières", "Trésorerie", "savon"] {
+        assert!(
+            !locked.contains(secret),
+            "{secret:?} still shown:\n{locked}"
+        );
+    }
+
+    // The passphrase opens it again, on the same books.
+    t.send(PASS);
+    t.send(ENTER);
+    let home = t.wait_for("Trésorerie");
+    assert!(home.contains("Coopérative des savonnières"), "{home}");
+    assert!(!home.contains("Session verrouillée"), "{home}");
+
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    // The locked screen says whose session it is and that Esc drops the
+    // entry being typed: both sentences whole, not cut at the panel's edge.
+    for words in [
+        "Rien n'est affiché avant le déverrouillage.",
+        "(la saisie en cours est abandonnée)",
+    ] {
+        let shown = squeeze(&locked);
+        assert!(
+            shown.contains(words),
+            "the locked screen cuts {words:?}:\n{locked}"
+        );
+    }
+}
+
+/// The screen's text with the panel borders and line breaks taken out, so
+/// that a sentence wrapped over several lines reads as one.
+fn squeeze(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '│'))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A panic in the interface leaves a normal terminal, writes a report beside
+/// the ledger and says where, in the user's language.
+#[test]
+fn a_panic_restores_the_terminal_and_points_to_its_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli_ok(&db, &["init"], &[]);
+    let t = Tui::spawn(dir.path(), &db, &[("JATEBO_TEST_PANIC", "1")]);
+    let screen = t.wait_for("Un rapport a été écrit ici");
+    let code = t.wait_exit();
+    assert_ne!(code, 0, "a panic is not a normal exit");
+    let reports: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("jatebo-crash-") && n.ends_with(".txt"))
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(squeeze(&screen).contains(&reports[0]), "{screen}");
+    let report = std::fs::read_to_string(dir.path().join(&reports[0])).unwrap();
+    assert!(
+        report.contains("panic requested by JATEBO_TEST_PANIC"),
+        "{report}"
+    );
+    // The ledger is still whole.
+    let out = cli_ok(&db, &["verify"], &[]);
+    assert!(out.contains("tout est en ordre"), "{out}");
+}
