@@ -66,7 +66,10 @@ fn status_shows_cash_today_and_what_needs_attention() {
         .unwrap();
     let text = stdout(&o);
     assert!(text.contains("11 400 F CFA"), "{text}");
-    assert!(text.contains("de octobre 2026 à octobre 2026"), "{text}");
+    assert!(
+        text.contains("Mois terminé non clôturé : octobre 2026"),
+        "{text}"
+    );
     assert!(text.contains("le 22/11/2027"), "{text}");
 }
 
