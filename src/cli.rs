@@ -1084,7 +1084,11 @@ fn cmd_status(ctx: &Context) -> Result<i32> {
     if ctx.json {
         return json_out(&o).map(|_| exit);
     }
-    outln!("{} ({})", o.org.name, o.org.code);
+    if o.org.name.contains(&format!("({})", o.org.code)) {
+        outln!("{}", o.org.name);
+    } else {
+        outln!("{} ({})", o.org.name, o.org.code);
+    }
     outln!();
     outln!("{}", tr("home-money"));
     for a in &o.money {

@@ -95,12 +95,19 @@ fn session(role: Role) -> Session {
 fn main_app(role: Role) -> App {
     let mut a = app(Mode::Login(LoginForm::new()));
     let fx = a.update(Msg::Done(Done::Session(Box::new(session(role)))));
+    // The chart comes along once (entry details name their accounts).
     assert_eq!(
         fx,
-        vec![Effect::Overview {
-            org: "savon".into()
-        }]
+        vec![
+            Effect::Accounts {
+                org: "savon".into()
+            },
+            Effect::Overview {
+                org: "savon".into()
+            }
+        ]
     );
+    a.update(Msg::Done(Done::Accounts(chart())));
     a
 }
 
@@ -659,14 +666,19 @@ fn organisation_switcher_filters_and_reloads() {
     assert_eq!(a.current_org().unwrap().org.code, "ton-sabali");
     assert_eq!(
         fx,
-        vec![Effect::Overview {
-            org: "ton-sabali".into()
-        }]
+        vec![
+            Effect::Accounts {
+                org: "ton-sabali".into()
+            },
+            Effect::Overview {
+                org: "ton-sabali".into()
+            }
+        ]
     );
 }
 
 #[test]
-fn quitting_with_an_unsaved_entry_asks_and_ctrl_c_always_quits() {
+fn quitting_with_an_unsaved_entry_asks_first_even_with_ctrl_c() {
     let mut a = main_app(Role::Treasurer);
     a.update(key(KeyCode::F(5)));
     a.update(key(KeyCode::Tab));
@@ -675,6 +687,9 @@ fn quitting_with_an_unsaved_entry_asks_and_ctrl_c_always_quits() {
     assert!(matches!(a.popup, Some(Popup::Confirm(_))));
     a.update(key(KeyCode::Esc));
     assert!(!a.quit);
+    // Ctrl+C asks too when an entry is being typed; a second one quits.
+    assert!(a.update(ctrl('c')).is_empty());
+    assert!(matches!(a.popup, Some(Popup::Confirm(_))));
     assert_eq!(a.update(ctrl('c')), vec![Effect::Quit]);
     assert!(a.quit);
 }

@@ -784,6 +784,13 @@ impl App {
 
     fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            // Like Quit: an entry being typed is not dropped without asking;
+            // a second Ctrl+C (or Enter) then quits.
+            let asking = matches!(self.popup, Some(Popup::Confirm(Confirm::QuitUnsaved)));
+            if matches!(self.mode, Mode::Main) && self.form_dirty() && !asking {
+                self.popup = Some(Popup::Confirm(Confirm::QuitUnsaved));
+                return vec![];
+            }
             self.quit = true;
             return vec![Effect::Quit];
         }
@@ -1045,6 +1052,17 @@ impl App {
         let Some(org) = self.org_code() else {
             return vec![];
         };
+        // Entry details name their accounts: the chart comes along once.
+        let mut chart = vec![];
+        if !self.accounts.loaded && !matches!(self.screen, Screen::Accounts | Screen::NewEntry) {
+            chart.push(Effect::Accounts { org: org.clone() });
+        }
+        let mut v = self.load_screen_of(org);
+        chart.append(&mut v);
+        chart
+    }
+
+    fn load_screen_of(&mut self, org: String) -> Vec<Effect> {
         match self.screen {
             Screen::Home => vec![Effect::Overview { org }],
             Screen::Accounts => {
@@ -1175,7 +1193,7 @@ impl App {
             Cmd::Reverse => self.start_reverse(),
             Cmd::ClosePeriod => {
                 if !self.can(Action::ClosePeriod) {
-                    self.set_status(Level::Error, crate::t!("tui-read-only"));
+                    self.set_status(Level::Error, crate::t!("tui-not-allowed"));
                     return vec![];
                 }
                 match self.periods.next {

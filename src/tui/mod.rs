@@ -202,7 +202,8 @@ impl Driver {
             }
             Effect::Unlock { secret } => {
                 let actor = self.actor(app)?;
-                let has_pin = app.session.as_ref().is_some_and(|s| s.user.has_pin);
+                // Read fresh: the PIN may have been set during this session.
+                let has_pin = self.books.me(&actor)?.has_pin;
                 if has_pin && secret.chars().all(|c| c.is_ascii_digit()) {
                     self.books.unlock_with_pin(&actor, secret)?;
                 } else {

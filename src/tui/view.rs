@@ -446,12 +446,15 @@ fn draw_wizard(f: &mut Frame, app: &App, w: &Wizard) {
     lines.push(Line::styled(help, th.style(Role::Muted)));
     let h = lines.len() as u16 + 5;
     let r = panel(f, app, &title, 76, h);
+    let intro = lines.first().map(|l| l.width()).unwrap_or(0);
     f.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
         r,
     );
     if let Some((row, input)) = cursor {
-        set_cursor(f, r, row, 22, input);
+        // The intro above the fields may wrap onto more than one row.
+        let extra = (intro.max(1).div_ceil(r.width.max(1) as usize) as u16).saturating_sub(1);
+        set_cursor(f, r, row + extra, 22, input);
     }
 }
 
@@ -1546,7 +1549,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
                         .unwrap_or_default();
                     lines.push(Line::from(vec![
                         Span::styled(if focused { "▸ " } else { "  " }, th.style(Role::Key)),
-                        Span::raw(fit(&tr(fld.label), 16)),
+                        Span::raw(fit(&tr(fld.label), 20)),
                         Span::styled(
                             format!("◂ {label} ▸"),
                             if focused {
@@ -1560,7 +1563,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
                     if focused {
                         cursor = Some((lines.len() as u16, &fld.input));
                     }
-                    lines.push(field_line(app, &tr(fld.label), &fld.input, focused, 16));
+                    lines.push(field_line(app, &tr(fld.label), &fld.input, focused, 20));
                 }
             }
             lines.push(Line::from(""));
@@ -1575,7 +1578,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
                 r,
             );
             if let Some((row, input)) = cursor {
-                set_cursor(f, r, row, 18, input);
+                set_cursor(f, r, row, 22, input);
             }
         }
         Popup::Notice { title, text } => {
@@ -1677,10 +1680,10 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
             error,
         } => {
             let mut lines = vec![
-                Line::from(t!("reverse-intro")),
-                Line::from(""),
                 field_line(app, &t!("reverse-date"), d, *field == 0, 14),
                 field_line(app, &t!("reverse-reason"), reason, *field == 1, 14),
+                Line::from(""),
+                Line::from(t!("reverse-intro")),
                 Line::from(""),
             ];
             if let Some(e) = error {
@@ -1701,7 +1704,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
             set_cursor(
                 f,
                 r,
-                2 + *field as u16,
+                *field as u16,
                 16,
                 if *field == 0 { d } else { reason },
             );

@@ -62,7 +62,7 @@ wizard-list-help = ↑↓ : choisir · Entrée : valider · Échap : retour · C
 wizard-choice-intro = Ce registre est vide. Que voulez-vous faire ?
 wizard-create = Créer mes comptes (administrateur et organisation)
 wizard-demo = Ouvrir le registre de démonstration (à côté, sans toucher au vôtre)
-wizard-admin-intro = Le premier utilisateur est l'administrateur : il crée ensuite les autres.
+wizard-admin-intro = La première personne inscrite administre le registre : elle inscrit ensuite les autres.
 wizard-name = Nom
 wizard-passphrase = Phrase de passe
 wizard-confirm = Confirmer
@@ -91,7 +91,7 @@ demo-hint = Registre de démonstration. Utilisatrices : { $users }.
 
 ## Général
 tui-loading = Chargement…
-tui-no-org = Aucune organisation ne vous est ouverte. Demandez à un administrateur de vous donner un rôle.
+tui-no-org = Aucune organisation ne vous est ouverte. Demandez à l'administratrice de vous donner un rôle.
 tui-no-org-short = aucune organisation
 tui-read-only = Lecture seule : votre rôle ne permet pas de modifier les comptes de cette organisation.
 tui-busy = Le registre est occupé par un autre jatebo ouvert sur le même fichier. Rien n'a été écrit. Ctrl+R pour réessayer.
@@ -252,7 +252,7 @@ users-count = { $count ->
     [one] 1 utilisateur
    *[other] { $count } utilisateurs
 }
-users-admin-only = Seul un administrateur gère les utilisateurs.
+users-admin-only = Seule une administratrice (rôle administrateur) gère les utilisateurs.
 users-add-title = Ajouter un utilisateur
 users-role-title = Rôle de { $name }
 users-passphrase-title = Nouvelle phrase de passe de { $name }
@@ -282,3 +282,4 @@ keyname-home = Début
 keyname-end = Fin
 keyname-space = Espace
 confirm-switch-unsaved = Une écriture est en cours de saisie pour cette organisation. Changer d'organisation l'abandonne. Continuer ?
+tui-not-allowed = Votre rôle ne permet pas cette action dans cette organisation.
