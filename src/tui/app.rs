@@ -572,6 +572,8 @@ pub struct App {
     pub counter: u64,
     /// A write refused because the ledger was busy, to try again.
     pub retry: Option<Effect>,
+    /// Problems in the settings file, shown again once logged in.
+    pub startup_warning: Option<Status>,
     pub quit: bool,
 }
 
@@ -601,6 +603,7 @@ impl App {
             nonce,
             counter: 0,
             retry: None,
+            startup_warning: None,
             quit: false,
         }
     }
@@ -1739,7 +1742,7 @@ impl App {
                 self.org = 0;
                 self.mode = Mode::Main;
                 self.screen = Screen::Home;
-                self.status = None;
+                self.status = self.startup_warning.take();
                 if self.current_org().is_none() {
                     self.set_status(Level::Warn, crate::t!("tui-no-org"));
                 }

@@ -290,6 +290,14 @@ impl EntryForm {
         };
         let date = parse_date(&self.date.value)
             .map_err(|_| err(Focus::Date, "form-bad-date", self.date.value.clone(), 0))?;
+        // Every entry has its supporting document and a description (the
+        // command line asks for both too).
+        if self.doc.is_empty() {
+            return Err(err(Focus::Doc, "form-doc-required", String::new(), 0));
+        }
+        if self.memo.is_empty() {
+            return Err(err(Focus::Memo, "form-memo-required", String::new(), 0));
+        }
         let mut lines = Vec::new();
         for (i, l) in self.lines.iter().enumerate() {
             if l.is_blank() {
@@ -416,7 +424,25 @@ mod tests {
     }
 
     fn form() -> EntryForm {
-        EntryForm::new(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), "k1".into())
+        let mut f = EntryForm::new(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), "k1".into());
+        f.doc.set("R-1");
+        f.memo.set("Vente");
+        f
+    }
+
+    #[test]
+    fn document_and_description_are_required() {
+        let mut f = form();
+        f.lines[0].account.set("5711");
+        f.lines[0].debit.set("100");
+        f.lines[1].account.set("7011");
+        f.lines[1].credit.set("100");
+        f.doc.clear();
+        assert_eq!(f.build(&chart()).unwrap_err().key, "form-doc-required");
+        f.doc.set("R-1");
+        f.memo.set("  ");
+        let e = f.build(&chart()).unwrap_err();
+        assert_eq!((e.key, e.focus), ("form-memo-required", Focus::Memo));
     }
 
     #[test]

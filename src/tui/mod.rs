@@ -464,7 +464,7 @@ pub fn run(opts: Options) -> Result<i32> {
         log::warn(&format!("config: {p}"));
     }
     if !problems.is_empty() {
-        app.status = Some(app::Status {
+        app.startup_warning = Some(app::Status {
             level: app::Level::Warn,
             text: t!(
                 "config-problems",
@@ -472,6 +472,7 @@ pub fn run(opts: Options) -> Result<i32> {
                 first = problems[0].clone()
             ),
         });
+        app.status = app.startup_warning.clone();
     }
     let mut driver = Driver {
         books,

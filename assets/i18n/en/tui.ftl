@@ -283,3 +283,5 @@ keyname-end = End
 keyname-space = Space
 confirm-switch-unsaved = An entry is being typed for this organisation. Switching organisation drops it. Go on?
 tui-not-allowed = Your role does not allow this in this organisation.
+form-doc-required = The document is required: the number of the receipt, invoice or paper behind the entry.
+form-memo-required = The description is required: say in a few words what the entry records.

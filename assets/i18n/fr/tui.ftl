@@ -283,3 +283,5 @@ keyname-end = Fin
 keyname-space = Espace
 confirm-switch-unsaved = Une écriture est en cours de saisie pour cette organisation. Changer d'organisation l'abandonne. Continuer ?
 tui-not-allowed = Votre rôle ne permet pas cette action dans cette organisation.
+form-doc-required = La pièce est obligatoire : le numéro du reçu, de la facture ou du document qui justifie l'écriture.
+form-memo-required = Le libellé est obligatoire : dites en quelques mots ce que l'écriture enregistre.
