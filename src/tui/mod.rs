@@ -313,10 +313,7 @@ impl Driver {
                 org: code,
             } => {
                 let actor = self.actor(app)?;
-                let scope = match code {
-                    Some(c) => Some(org(c)?),
-                    None => None,
-                };
+                let scope = code.as_deref().map(org).transpose()?;
                 let user = self.books.add_user(&actor, name, pass, *lang)?;
                 self.books
                     .set_role(&actor, &user.name, scope.as_ref(), Some(*role))?;
@@ -329,10 +326,7 @@ impl Driver {
                 org: code,
             } => {
                 let actor = self.actor(app)?;
-                let scope = match code {
-                    Some(c) => Some(org(c)?),
-                    None => None,
-                };
+                let scope = code.as_deref().map(org).transpose()?;
                 let user = self.books.set_role(&actor, name, scope.as_ref(), *role)?;
                 log::info(&format!("role changed: {}", user.name));
                 Done::UserSaved(t!("users-role-saved", name = user.name))
