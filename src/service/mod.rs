@@ -832,14 +832,14 @@ fn fresh_org(r: &Reader<'_>, org: &OrgRow) -> Result<OrgRow> {
     })
 }
 
-fn closed_through(org: &OrgRow) -> Option<Month> {
+pub(super) fn closed_through(org: &OrgRow) -> Option<Month> {
     org.closed_through
         .as_deref()
         .and_then(|m| Month::parse(m).ok())
 }
 
 /// Month of the earliest entry, if any.
-fn first_month(r: &Reader<'_>, org: &OrgRow) -> Result<Option<Month>> {
+pub(super) fn first_month(r: &Reader<'_>, org: &OrgRow) -> Result<Option<Month>> {
     let q = JournalQuery {
         limit: Some(1),
         ..Default::default()

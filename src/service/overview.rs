@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Books, closed_through};
+use super::{Books, closed_through, first_month};
 use crate::domain::Lang;
 use crate::domain::ledger::Side;
 use crate::domain::money::Fcfa;
@@ -93,17 +93,7 @@ impl Books {
 
         let mut warnings = Vec::new();
         let current = Month::of(today);
-        let first = reader
-            .journal(
-                org.id,
-                &JournalQuery {
-                    limit: Some(1),
-                    ..Default::default()
-                },
-            )?
-            .first()
-            .map(|e| Month::of(e.entry.date));
-        if let Some(first) = first {
+        if let Some(first) = first_month(&reader, org)? {
             let from = closed_through(org)
                 .map(Month::next)
                 .unwrap_or(first)
@@ -163,16 +153,7 @@ impl Books {
         let org = reader.org(&org.code)?.unwrap_or_else(|| org.clone());
         let next = match closed_through(&org) {
             Some(m) => Some(m.next()),
-            None => reader
-                .journal(
-                    org.id,
-                    &JournalQuery {
-                        limit: Some(1),
-                        ..Default::default()
-                    },
-                )?
-                .first()
-                .map(|e| Month::of(e.entry.date)),
+            None => first_month(&reader, &org)?,
         };
         Ok(next.filter(|m| *m < Month::of(today)))
     }

@@ -1,7 +1,6 @@
 //! Small editing pieces: a one-line text field and a list cursor.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use unicode_width::UnicodeWidthStr;
 
 /// A one-line text field. The cursor counts characters, not bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -135,13 +134,6 @@ impl Input {
         }
         out.push_str(&" ".repeat(width - used));
         (out, col(start, cursor) as u16)
-    }
-
-    /// Display column of the cursor within the shown text.
-    pub fn cursor_col(&self) -> u16 {
-        let shown = self.shown();
-        let prefix: String = shown.chars().take(self.cursor).collect();
-        prefix.width() as u16
     }
 }
 

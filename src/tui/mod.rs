@@ -30,7 +30,7 @@ use ratatui::backend::CrosstermBackend;
 use self::app::{App, Done, Effect, LoginForm, Mode, Msg, OrgAccess, Session, Wizard};
 use self::theme::Theme;
 use crate::domain::Lang;
-use crate::domain::period::{DateRange, Month};
+use crate::domain::period::DateRange;
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::service::{Actor, Books, demo};
@@ -571,10 +571,5 @@ impl Headless {
 
     pub fn books(&self) -> &Books {
         &self.driver.books
-    }
-
-    /// The month the driver would propose to close next.
-    pub fn next_close(&self) -> Option<Month> {
-        self.app.periods.next
     }
 }
