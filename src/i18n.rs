@@ -137,6 +137,12 @@ pub fn tr_args(key: &str, args: &[(&str, MsgArg)]) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// The message `key` in a given language, whatever the current one (the
+/// first-run screen speaks both before one is chosen).
+pub fn tr_in(lang: Lang, key: &str) -> String {
+    format(lang, key, &[]).unwrap_or_else(|| key.to_string())
+}
+
 pub fn tr(key: &str) -> String {
     tr_args(key, &[])
 }

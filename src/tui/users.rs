@@ -114,8 +114,8 @@ impl UserForm {
                 Field::choice(
                     "users-field-lang",
                     vec![
-                        ("fr".into(), "Français".into()),
-                        ("en".into(), "English".into()),
+                        ("fr".into(), crate::i18n::tr_in(Lang::Fr, "lang-name")),
+                        ("en".into(), crate::i18n::tr_in(Lang::En, "lang-name")),
                     ],
                 ),
                 role,

@@ -12,6 +12,7 @@ use super::form::{Col, Focus};
 use super::input::Input;
 use super::layout::{self, areas, list_area, tab_spans};
 use super::theme::Role;
+use crate::domain::Lang;
 use crate::domain::money::Fcfa;
 use crate::i18n::{self, lang, tr};
 use crate::service::OrgKind;
@@ -325,7 +326,11 @@ fn draw_wizard(f: &mut Frame, app: &App, w: &Wizard) {
     };
     let total = if w.needs_org { 4 } else { 3 };
     let title = if w.step == WizStep::Lang {
-        t!("wizard-title-first")
+        format!(
+            "{} · {}",
+            i18n::tr_in(Lang::Fr, "wizard-title-first"),
+            i18n::tr_in(Lang::En, "wizard-title-first")
+        )
     } else {
         t!("wizard-title", step = step_no as i64, steps = total as i64)
     };
@@ -347,13 +352,12 @@ fn draw_wizard(f: &mut Frame, app: &App, w: &Wizard) {
     let mut cursor: Option<(u16, &Input)> = None;
     match w.step {
         WizStep::Lang => {
-            lines.push(Line::from(
-                "Bienvenue dans jatebo. Choisissez votre langue.",
-            ));
-            lines.push(Line::from("Welcome to jatebo. Choose your language."));
+            // Before a language is chosen, both speak.
+            lines.push(Line::from(i18n::tr_in(Lang::Fr, "wizard-welcome")));
+            lines.push(Line::from(i18n::tr_in(Lang::En, "wizard-welcome")));
             lines.push(Line::from(""));
-            lines.push(choice(0, "Français".into()));
-            lines.push(choice(1, "English".into()));
+            lines.push(choice(0, i18n::tr_in(Lang::Fr, "lang-name")));
+            lines.push(choice(1, i18n::tr_in(Lang::En, "lang-name")));
         }
         WizStep::Choice => {
             lines.push(Line::from(t!("wizard-choice-intro")));
@@ -439,7 +443,11 @@ fn draw_wizard(f: &mut Frame, app: &App, w: &Wizard) {
         lines.push(err_line(app, e));
     }
     let help = match w.step {
-        WizStep::Lang => "↑↓ · Entrée / Enter".to_string(),
+        WizStep::Lang => format!(
+            "↑↓ · {} / {}",
+            i18n::tr_in(Lang::Fr, "keyname-enter"),
+            i18n::tr_in(Lang::En, "keyname-enter")
+        ),
         WizStep::Choice => t!("wizard-list-help"),
         _ => t!("wizard-help"),
     };
@@ -480,14 +488,9 @@ fn draw_main(f: &mut Frame, app: &App) {
 
     // Tabs.
     let mut spans = vec![];
-    let active = if app.detail.is_some() {
-        None
-    } else {
-        Some(app.screen)
-    };
     for (s, _, _) in tab_spans(app) {
         let label = layout::tab_label(app, s);
-        let on = Some(s) == active || (app.screen == s);
+        let on = app.screen == s;
         spans.push(Span::styled(
             label,
             if on {

@@ -57,7 +57,9 @@ month-12 = December
 
 ## First run
 wizard-title = First run — step { $step } of { $steps }
-wizard-title-first = Premier lancement · First run
+wizard-title-first = First run
+wizard-welcome = Welcome to jatebo. Choose your language.
+lang-name = English
 wizard-list-help = ↑↓: choose · Enter: confirm · Esc: back · Ctrl+C: quit
 wizard-choice-intro = This ledger is empty. What would you like to do?
 wizard-create = Set up my books (administrator and organisation)

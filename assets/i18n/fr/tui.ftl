@@ -57,7 +57,9 @@ month-12 = décembre
 
 ## Premier lancement
 wizard-title = Premier lancement — étape { $step } sur { $steps }
-wizard-title-first = Premier lancement · First run
+wizard-title-first = Premier lancement
+wizard-welcome = Bienvenue dans jatebo. Choisissez votre langue.
+lang-name = Français
 wizard-list-help = ↑↓ : choisir · Entrée : valider · Échap : retour · Ctrl+C : quitter
 wizard-choice-intro = Ce registre est vide. Que voulez-vous faire ?
 wizard-create = Créer mes comptes (administrateur et organisation)
