@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::domain::account::AccountError;
 use crate::domain::chart::ChartError;
+use crate::domain::coop::CoopError;
 use crate::domain::ledger::{EntryNumber, LedgerError};
 use crate::domain::money::MoneyError;
 use crate::domain::period::PeriodError;
@@ -23,6 +24,7 @@ pub enum Error {
     Chart(ChartError),
     Period(PeriodError),
     Ledger(LedgerError),
+    Coop(CoopError),
     /// No ledger file where one was expected.
     NoLedger {
         path: PathBuf,
@@ -168,6 +170,11 @@ impl From<PeriodError> for Error {
         Error::Period(e)
     }
 }
+impl From<CoopError> for Error {
+    fn from(e: CoopError) -> Self {
+        Error::Coop(e)
+    }
+}
 impl From<LedgerError> for Error {
     fn from(e: LedgerError) -> Self {
         Error::Ledger(e)
@@ -210,6 +217,7 @@ impl Message for Error {
             Chart(e) => e.key(),
             Period(e) => e.key(),
             Ledger(e) => e.key(),
+            Coop(e) => e.key(),
             NoLedger { .. } => "error-no-ledger",
             NotALedger { .. } => "error-not-a-ledger",
             TooNew { .. } => "error-too-new",
@@ -265,6 +273,7 @@ impl Message for Error {
             Chart(e) => e.args(),
             Period(e) => e.args(),
             Ledger(e) => e.args(),
+            Coop(e) => e.args(),
             NoLedger { path }
             | NotALedger { path }
             | ReadOnly { path }

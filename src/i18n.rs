@@ -17,6 +17,8 @@ macro_rules! ftl_files {
             include_str!(concat!("../assets/i18n/", $lang, "/money.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/chart.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/tui.ftl")),
+            include_str!(concat!("../assets/i18n/", $lang, "/coop.ftl")),
+            include_str!(concat!("../assets/i18n/", $lang, "/surplus.ftl")),
         ]
     };
 }
@@ -99,6 +101,10 @@ fn format(lang: Lang, key: &str, args: &[(&str, MsgArg)]) -> Option<String> {
                 FluentValue::from(crate::domain::money::Fcfa::new(*n).format_grouped(lang)),
             ),
             MsgArg::Date(d) => fargs.set(*name, FluentValue::from(date(*d, lang))),
+            MsgArg::Qty(m) => fargs.set(
+                *name,
+                FluentValue::from(crate::domain::coop::Qty::from_milli(*m).format(lang)),
+            ),
         }
     }
     let mut errors = Vec::new();

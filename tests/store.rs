@@ -17,13 +17,18 @@ fn a_ledger_of_the_previous_version_is_backed_up_then_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("registre.db");
     make_ledger(&path);
-    // Take the file back to version 1: later versions added an index and
-    // the users' tables.
+    // Take the file back to version 1: later versions added an index, the
+    // users' tables and the cooperative's.
     {
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch(
             "DROP INDEX account_month_by_account;
              DROP TABLE user_roles; DROP TABLE login_failures; DROP TABLE users;
+             DROP TABLE surplus_allocations; DROP TABLE member_dealings; DROP TABLE member_parts;
+             DROP TABLE coop_members; DROP TABLE day_closes; DROP TABLE payment_allocations;
+             DROP TABLE payments; DROP TABLE sale_lines; DROP TABLE sales; DROP TABLE customers;
+             DROP TABLE stock_docs; DROP TABLE doc_numbers; DROP TABLE recipe_lines;
+             DROP TABLE recipes; DROP TABLE stock_moves; DROP TABLE items;
              PRAGMA user_version = 1;",
         )
         .unwrap();

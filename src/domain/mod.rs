@@ -4,6 +4,7 @@
 pub mod access;
 pub mod account;
 pub mod chart;
+pub mod coop;
 pub mod ledger;
 pub mod money;
 pub mod period;
@@ -52,6 +53,8 @@ pub enum MsgArg {
     Amount(i64),
     /// A date: `31/10/2026` in French, `2026-10-31` in English.
     Date(chrono::NaiveDate),
+    /// A quantity in thousandths of a unit: `2,5` in French, `2.5` in English.
+    Qty(i64),
 }
 
 impl From<&str> for MsgArg {

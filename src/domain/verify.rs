@@ -110,6 +110,18 @@ pub enum Problem {
         recorded: String,
         mark: String,
     },
+    /// A stock account's balance is not the value of the items it holds.
+    StockMismatch {
+        org: String,
+        account: String,
+        ledger: i64,
+        stock: i64,
+    },
+    /// An item's level is not the sum of its stock-ledger rows.
+    StockLedger {
+        org: String,
+        item: String,
+    },
 }
 
 impl Problem {
@@ -154,6 +166,8 @@ impl Message for Problem {
             AuditBroken { .. } => "verify-audit-broken",
             DamagedRow { .. } => "verify-damaged-row",
             ClosedThroughMismatch { .. } => "verify-closed-through",
+            StockMismatch { .. } => "verify-stock-mismatch",
+            StockLedger { .. } => "verify-stock-ledger",
         }
     }
 
@@ -200,6 +214,18 @@ impl Message for Problem {
                 ("missing", MsgArg::Int(*missing)),
             ],
             HeadMismatch { org, number } => vec![("org", s(org)), ("number", s(number))],
+            StockMismatch {
+                org,
+                account,
+                ledger,
+                stock,
+            } => vec![
+                ("org", s(org)),
+                ("account", s(account)),
+                ("ledger", MsgArg::Amount(*ledger)),
+                ("stock", MsgArg::Amount(*stock)),
+            ],
+            StockLedger { org, item } => vec![("org", s(org)), ("item", s(item))],
             CacheMismatch {
                 org,
                 account,

@@ -2,6 +2,7 @@
 //! every entry posted through `WriteTx::post`. Called by the CLI (and the
 //! TUI); never speaks SQL itself.
 
+pub mod coop;
 pub mod demo;
 pub mod overview;
 pub mod users;
@@ -368,6 +369,7 @@ impl Books {
         let now = now();
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
+            refuse_managed(&tx.read(), org, std::slice::from_ref(&entry))?;
             let out = tx.post(org, &entry, None, &actor.name, &now)?;
             if let PostOutcome::Posted(e) = &out {
                 tx.audit(
@@ -395,6 +397,7 @@ impl Books {
         let now = now();
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
+            refuse_managed(&tx.read(), org, entries)?;
             let mut out = Vec::with_capacity(entries.len());
             for e in entries {
                 out.push(tx.post(org, e, None, &actor.name, &now)?);
@@ -457,6 +460,17 @@ impl Books {
                 .is_some_and(|s| s.starts_with(YEAR_CLOSE_SOURCE))
             {
                 return Err(LedgerError::ReverseClosingEntry { number }.into());
+            }
+            if let Some(source) = original
+                .entry
+                .source
+                .as_deref()
+                .filter(|s| coop::DOC_SOURCES.iter().any(|p| s.starts_with(p)))
+            {
+                return Err(crate::domain::coop::CoopError::DocumentEntry {
+                    source: source.to_string(),
+                }
+                .into());
             }
             if let Some(by) = original.reversed_by {
                 // The very same reversal asked again (same key, date and
@@ -781,6 +795,33 @@ impl Books {
                 );
             }
             problems.append(&mut checker.problems);
+            // The stock ledger against the items' levels and the stock
+            // accounts.
+            let items = r.items(org.id)?;
+            for (code, qty, value) in r.stock_ledger_sums(org.id)? {
+                let cached = items.iter().find(|i| i.code == code);
+                if cached.is_none_or(|i| i.qty.milli() != qty || i.value.francs() != value) {
+                    problems.push(Problem::StockLedger {
+                        org: org.code.clone(),
+                        item: code,
+                    });
+                }
+            }
+            let mut by_account: std::collections::BTreeMap<&str, i64> = Default::default();
+            for i in &items {
+                *by_account.entry(i.stock_account.as_str()).or_default() += i.value.francs();
+            }
+            for (account, stock) in by_account {
+                let ledger = r.account_net(org.id, account)?;
+                if ledger != stock {
+                    problems.push(Problem::StockMismatch {
+                        org: org.code.clone(),
+                        account: account.to_string(),
+                        ledger,
+                        stock,
+                    });
+                }
+            }
             for (original, reversal) in r.reversal_pairs(org.id)? {
                 if !mirrors(&original.entry, &reversal.entry) {
                     problems.push(Problem::BadReversal {
@@ -830,6 +871,26 @@ fn fresh_org(r: &Reader<'_>, org: &OrgRow) -> Result<OrgRow> {
     r.org(&org.code)?.ok_or_else(|| Error::UnknownOrg {
         code: org.code.clone(),
     })
+}
+
+/// Stock accounts are kept by the stock ledger: an entry typed by hand
+/// that moves one would part the accounts from the items' values.
+fn refuse_managed(r: &Reader<'_>, org: &OrgRow, entries: &[NewEntry]) -> Result<()> {
+    let managed = r.stock_accounts(org.id)?;
+    if managed.is_empty() {
+        return Ok(());
+    }
+    for e in entries {
+        for l in &e.lines {
+            if managed.iter().any(|m| m == l.account.as_str()) {
+                return Err(crate::domain::coop::CoopError::ManagedStockAccount {
+                    number: l.account.as_str().to_string(),
+                }
+                .into());
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn closed_through(org: &OrgRow) -> Option<Month> {

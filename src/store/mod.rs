@@ -2,6 +2,7 @@
 //! money needs), migrations, reads, and the write transaction through which
 //! every entry is posted.
 
+mod coop;
 mod read;
 pub mod schema;
 mod write;
@@ -13,6 +14,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
+pub use coop::*;
 pub use read::*;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use write::*;

@@ -138,14 +138,14 @@ pub struct UserAuth {
 }
 
 pub struct Reader<'a> {
-    conn: &'a Connection,
+    pub(super) conn: &'a Connection,
 }
 
 fn side(s: &str) -> Side {
     if s == "D" { Side::Debit } else { Side::Credit }
 }
 
-fn date(s: &str) -> rusqlite::Result<NaiveDate> {
+pub(super) fn date(s: &str) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })

@@ -19,7 +19,7 @@ pub fn expected_triggers() -> rusqlite::Result<Vec<(String, String)>> {
 }
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
@@ -37,6 +37,18 @@ pub const GUARD_TRIGGERS: &[&str] = &[
     "audit_no_delete",
     "entries_closed_period",
     "entry_lines_account_ok",
+    "stock_moves_no_update",
+    "stock_moves_no_delete",
+    "sales_no_update",
+    "sales_no_delete",
+    "sale_lines_no_update",
+    "sale_lines_no_delete",
+    "day_closes_no_update",
+    "day_closes_no_delete",
+    "payments_no_update",
+    "payments_no_delete",
+    "sales_day_sealed",
+    "payments_day_sealed",
 ];
 
 const V1: &str = r#"
@@ -227,4 +239,274 @@ CREATE TABLE login_failures (
     last_failure INTEGER NOT NULL,
     locked_until INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
+"#;
+
+/// A cooperative's trade: items, the stock ledger, recipes and production
+/// runs, customers, sales receipts and returns, payments against invoices,
+/// purchases, daily and monthly closes of the sales points, members and
+/// their parts, and the year's surplus allocation. Amounts are whole francs;
+/// quantities are thousandths of the item's unit. Every document keeps the
+/// entry it posted (`entry_id`, NULL when no franc moved) and the entry
+/// carries the document in `source` (`sale:12`).
+const V4: &str = r#"
+CREATE TABLE items (
+    id           INTEGER PRIMARY KEY,
+    org_id       INTEGER NOT NULL REFERENCES orgs(id),
+    code         TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^a-z0-9-]*'),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    search_key   TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('product', 'material')),
+    unit         TEXT NOT NULL CHECK (unit IN ('piece', 'kg', 'litre', 'metre')),
+    price        INTEGER CHECK (price IS NULL OR price >= 0),
+    reorder      INTEGER NOT NULL DEFAULT 0 CHECK (reorder >= 0),
+    stock_account     TEXT NOT NULL,
+    flow_account      TEXT NOT NULL,
+    variation_account TEXT NOT NULL,
+    -- Current level, kept by the same transaction that writes stock_moves.
+    qty          INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0),
+    value        INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),
+    created_at   TEXT NOT NULL,
+    UNIQUE (org_id, code)
+) STRICT;
+
+-- The stock ledger: one row per item per movement, never changed.
+CREATE TABLE stock_moves (
+    id          INTEGER PRIMARY KEY,
+    org_id      INTEGER NOT NULL REFERENCES orgs(id),
+    item_id     INTEGER NOT NULL REFERENCES items(id),
+    date        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('purchase', 'donation', 'produce', 'consume', 'sale', 'return', 'adjust')),
+    qty         INTEGER NOT NULL CHECK (qty <> 0),
+    value       INTEGER NOT NULL,
+    qty_after   INTEGER NOT NULL CHECK (qty_after >= 0),
+    value_after INTEGER NOT NULL CHECK (value_after >= 0),
+    doc         TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',
+    entry_id    INTEGER REFERENCES entries(id),
+    recorded_at TEXT NOT NULL,
+    author      TEXT NOT NULL
+) STRICT;
+CREATE INDEX stock_moves_by_item ON stock_moves (item_id, id);
+CREATE INDEX stock_moves_by_org ON stock_moves (org_id, date, id);
+
+CREATE TABLE recipes (
+    id         INTEGER PRIMARY KEY,
+    org_id     INTEGER NOT NULL REFERENCES orgs(id),
+    code       TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^a-z0-9-]*'),
+    name       TEXT NOT NULL,
+    product_id INTEGER NOT NULL REFERENCES items(id),
+    yield      INTEGER NOT NULL CHECK (yield > 0),
+    created_at TEXT NOT NULL,
+    UNIQUE (org_id, code)
+) STRICT;
+
+CREATE TABLE recipe_lines (
+    recipe_id INTEGER NOT NULL REFERENCES recipes(id),
+    line_no   INTEGER NOT NULL,
+    item_id   INTEGER NOT NULL REFERENCES items(id),
+    qty       INTEGER NOT NULL CHECK (qty > 0),
+    PRIMARY KEY (recipe_id, line_no)
+) STRICT, WITHOUT ROWID;
+
+-- Gapless per organisation and kind: purchase, donation, run, sale,
+-- return, payment, adjust, count.
+CREATE TABLE doc_numbers (
+    org_id INTEGER NOT NULL REFERENCES orgs(id),
+    kind   TEXT NOT NULL,
+    last   INTEGER NOT NULL,
+    PRIMARY KEY (org_id, kind)
+) STRICT, WITHOUT ROWID;
+
+-- Purchases, donations, production runs, adjustments and counts: the
+-- document header; its stock rows are in stock_moves (doc = 'kind:number').
+CREATE TABLE stock_docs (
+    id          INTEGER PRIMARY KEY,
+    org_id      INTEGER NOT NULL REFERENCES orgs(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('purchase', 'donation', 'run', 'adjust', 'count')),
+    number      INTEGER NOT NULL CHECK (number >= 1),
+    date        TEXT NOT NULL,
+    party       TEXT NOT NULL DEFAULT '',
+    reference   TEXT NOT NULL DEFAULT '',
+    method      TEXT,
+    recipe_id   INTEGER REFERENCES recipes(id),
+    batches     INTEGER,
+    total       INTEGER NOT NULL CHECK (total >= 0),
+    note        TEXT NOT NULL DEFAULT '',
+    entry_id    INTEGER REFERENCES entries(id),
+    idem_key    TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    UNIQUE (org_id, kind, number),
+    UNIQUE (org_id, idem_key)
+) STRICT;
+
+CREATE TABLE customers (
+    id           INTEGER PRIMARY KEY,
+    org_id       INTEGER NOT NULL REFERENCES orgs(id),
+    code         TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^a-z0-9-]*'),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    search_key   TEXT NOT NULL,
+    phone        TEXT NOT NULL DEFAULT '',
+    credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),
+    created_at   TEXT NOT NULL,
+    UNIQUE (org_id, code)
+) STRICT;
+
+-- Sales receipts (kind 'sale') and returns (kind 'return', of the receipt
+-- in return_of). A credit sale is an invoice: what is owed on it is its
+-- total less the returns credited to it and the payments allocated to it.
+CREATE TABLE sales (
+    id          INTEGER PRIMARY KEY,
+    org_id      INTEGER NOT NULL REFERENCES orgs(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('sale', 'return')),
+    number      INTEGER NOT NULL CHECK (number >= 1),
+    date        TEXT NOT NULL,
+    point       TEXT NOT NULL,
+    customer_id INTEGER REFERENCES customers(id),
+    method      TEXT NOT NULL CHECK (method IN ('cash', 'orange', 'moov', 'wave', 'bank', 'credit')),
+    total       INTEGER NOT NULL CHECK (total > 0),
+    discount    INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
+    cost        INTEGER NOT NULL CHECK (cost >= 0),
+    return_of   INTEGER REFERENCES sales(id),
+    reason      TEXT NOT NULL DEFAULT '',
+    entry_id    INTEGER NOT NULL REFERENCES entries(id),
+    idem_key    TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    UNIQUE (org_id, kind, number),
+    UNIQUE (org_id, idem_key)
+) STRICT;
+CREATE INDEX sales_by_day ON sales (org_id, point, date);
+CREATE INDEX sales_by_customer ON sales (customer_id, date);
+
+CREATE TABLE sale_lines (
+    sale_id      INTEGER NOT NULL REFERENCES sales(id),
+    line_no      INTEGER NOT NULL CHECK (line_no >= 1),
+    item_id      INTEGER NOT NULL REFERENCES items(id),
+    qty          INTEGER NOT NULL CHECK (qty > 0),
+    list_price   INTEGER NOT NULL CHECK (list_price >= 0),
+    unit_price   INTEGER NOT NULL CHECK (unit_price >= 0),
+    price_reason TEXT NOT NULL DEFAULT '',
+    discount     INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
+    amount       INTEGER NOT NULL CHECK (amount >= 0),
+    cost         INTEGER NOT NULL CHECK (cost >= 0),
+    PRIMARY KEY (sale_id, line_no)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE payments (
+    id          INTEGER PRIMARY KEY,
+    org_id      INTEGER NOT NULL REFERENCES orgs(id),
+    number      INTEGER NOT NULL CHECK (number >= 1),
+    date        TEXT NOT NULL,
+    point       TEXT NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    method      TEXT NOT NULL CHECK (method IN ('cash', 'orange', 'moov', 'wave', 'bank')),
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    entry_id    INTEGER NOT NULL REFERENCES entries(id),
+    idem_key    TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    UNIQUE (org_id, number),
+    UNIQUE (org_id, idem_key)
+) STRICT;
+
+CREATE TABLE payment_allocations (
+    payment_id INTEGER NOT NULL REFERENCES payments(id),
+    sale_id    INTEGER NOT NULL REFERENCES sales(id),
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (payment_id, sale_id)
+) STRICT, WITHOUT ROWID;
+
+-- A sealed sales day (Z) and the month and year closes of a sales point.
+-- grand_total is the perpetual total of sales net of returns at the point.
+CREATE TABLE day_closes (
+    id            INTEGER PRIMARY KEY,
+    org_id        INTEGER NOT NULL REFERENCES orgs(id),
+    point         TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('day', 'month', 'year')),
+    period        TEXT NOT NULL,
+    sales_count   INTEGER NOT NULL,
+    sales_total   INTEGER NOT NULL,
+    returns_total INTEGER NOT NULL,
+    cash_expected INTEGER NOT NULL,
+    cash_counted  INTEGER NOT NULL,
+    difference    INTEGER NOT NULL,
+    reason        TEXT NOT NULL DEFAULT '',
+    detail        TEXT NOT NULL,
+    grand_total   INTEGER NOT NULL,
+    entry_id      INTEGER REFERENCES entries(id),
+    closed_at     TEXT NOT NULL,
+    closed_by     TEXT NOT NULL,
+    UNIQUE (org_id, point, kind, period)
+) STRICT;
+
+CREATE TABLE coop_members (
+    id         INTEGER PRIMARY KEY,
+    org_id     INTEGER NOT NULL REFERENCES orgs(id),
+    number     INTEGER NOT NULL CHECK (number >= 1),
+    name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    search_key TEXT NOT NULL,
+    phone      TEXT NOT NULL DEFAULT '',
+    joined     TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (org_id, number)
+) STRICT;
+
+-- Parts sociales paid (entry_id) and each year's dealings of a member.
+CREATE TABLE member_parts (
+    id        INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES coop_members(id),
+    date      TEXT NOT NULL,
+    parts     INTEGER NOT NULL CHECK (parts > 0),
+    amount    INTEGER NOT NULL CHECK (amount > 0),
+    entry_id  INTEGER NOT NULL REFERENCES entries(id)
+) STRICT;
+
+CREATE TABLE member_dealings (
+    member_id INTEGER NOT NULL REFERENCES coop_members(id),
+    year      INTEGER NOT NULL,
+    amount    INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (member_id, year)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE surplus_allocations (
+    id         INTEGER PRIMARY KEY,
+    org_id     INTEGER NOT NULL REFERENCES orgs(id),
+    year       INTEGER NOT NULL,
+    detail     TEXT NOT NULL,
+    entry_id   INTEGER NOT NULL REFERENCES entries(id),
+    created_at TEXT NOT NULL,
+    author     TEXT NOT NULL,
+    UNIQUE (org_id, year)
+) STRICT;
+
+CREATE TRIGGER stock_moves_no_update BEFORE UPDATE ON stock_moves
+BEGIN SELECT RAISE(ABORT, 'jatebo: the stock ledger cannot be changed'); END;
+CREATE TRIGGER stock_moves_no_delete BEFORE DELETE ON stock_moves
+BEGIN SELECT RAISE(ABORT, 'jatebo: the stock ledger cannot be changed'); END;
+CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded sale cannot be changed'); END;
+CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded sale cannot be deleted'); END;
+CREATE TRIGGER sale_lines_no_update BEFORE UPDATE ON sale_lines
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded sale cannot be changed'); END;
+CREATE TRIGGER sale_lines_no_delete BEFORE DELETE ON sale_lines
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded sale cannot be deleted'); END;
+CREATE TRIGGER day_closes_no_update BEFORE UPDATE ON day_closes
+BEGIN SELECT RAISE(ABORT, 'jatebo: a sealed day cannot be changed'); END;
+CREATE TRIGGER day_closes_no_delete BEFORE DELETE ON day_closes
+BEGIN SELECT RAISE(ABORT, 'jatebo: a sealed day cannot be reopened'); END;
+CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded payment cannot be changed'); END;
+CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded payment cannot be deleted'); END;
+-- Second line of defence: nothing is sold, returned or paid in a sealed day.
+CREATE TRIGGER sales_day_sealed BEFORE INSERT ON sales
+WHEN EXISTS (SELECT 1 FROM day_closes d WHERE d.org_id = NEW.org_id AND d.point = NEW.point
+             AND d.kind = 'day' AND d.period = NEW.date)
+BEGIN SELECT RAISE(ABORT, 'jatebo: this sales day is sealed'); END;
+CREATE TRIGGER payments_day_sealed BEFORE INSERT ON payments
+WHEN EXISTS (SELECT 1 FROM day_closes d WHERE d.org_id = NEW.org_id AND d.point = NEW.point
+             AND d.kind = 'day' AND d.period = NEW.date)
+BEGIN SELECT RAISE(ABORT, 'jatebo: this sales day is sealed'); END;
 "#;

@@ -46,7 +46,7 @@ struct Head {
 /// One open `BEGIN IMMEDIATE` transaction. Dropped without `commit`, it rolls
 /// back and leaves the ledger as it was.
 pub struct WriteTx<'c> {
-    tx: Transaction<'c>,
+    pub(super) tx: Transaction<'c>,
     heads: HashMap<i64, Head>,
     accounts: HashMap<(i64, String), (i64, bool)>,
     seqs: HashMap<(i64, i32), i64>,

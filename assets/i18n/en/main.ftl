@@ -110,3 +110,5 @@ error-passphrase-mismatch = The two entries differ: nothing was changed.
 error-unknown-user = Unknown user “{ $name }”.
 error-user-exists = A user is already called “{ $name }”.
 error-last-admin = At least one administrator for every organisation must remain: nothing was changed.
+verify-stock-mismatch = { $org }: stock account { $account } says { $ledger } while the items it holds are worth { $stock }: the ledger and the inventory no longer agree.
+verify-stock-ledger = { $org }: the level of item “{ $item }” is not the sum of its stock movements: changed outside jatebo.

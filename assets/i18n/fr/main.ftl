@@ -110,3 +110,5 @@ error-passphrase-mismatch = Les deux saisies ne sont pas identiques : rien n'a �
 error-unknown-user = Utilisateur « { $name } » inconnu.
 error-user-exists = Un utilisateur s'appelle déjà « { $name } ».
 error-last-admin = Il doit rester au moins un administrateur pour toutes les organisations : rien n'a été changé.
+verify-stock-mismatch = { $org } : le compte de stock { $account } dit { $ledger } alors que les articles qu'il tient valent { $stock } : le grand livre et l'inventaire ne concordent plus.
+verify-stock-ledger = { $org } : le niveau de l'article « { $item } » n'est pas la somme de ses mouvements de stock : modifié hors de jatebo.

@@ -1,0 +1,1 @@
+# Year-end surplus allocation of a cooperative (AUSCOOP).
