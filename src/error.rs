@@ -25,6 +25,7 @@ pub enum Error {
     Period(PeriodError),
     Ledger(LedgerError),
     Coop(CoopError),
+    Surplus(crate::domain::surplus::SurplusError),
     /// No ledger file where one was expected.
     NoLedger {
         path: PathBuf,
@@ -170,6 +171,11 @@ impl From<PeriodError> for Error {
         Error::Period(e)
     }
 }
+impl From<crate::domain::surplus::SurplusError> for Error {
+    fn from(e: crate::domain::surplus::SurplusError) -> Self {
+        Error::Surplus(e)
+    }
+}
 impl From<CoopError> for Error {
     fn from(e: CoopError) -> Self {
         Error::Coop(e)
@@ -218,6 +224,7 @@ impl Message for Error {
             Period(e) => e.key(),
             Ledger(e) => e.key(),
             Coop(e) => e.key(),
+            Surplus(e) => e.key(),
             NoLedger { .. } => "error-no-ledger",
             NotALedger { .. } => "error-not-a-ledger",
             TooNew { .. } => "error-too-new",
@@ -274,6 +281,7 @@ impl Message for Error {
             Period(e) => e.args(),
             Ledger(e) => e.args(),
             Coop(e) => e.args(),
+            Surplus(e) => e.args(),
             NoLedger { path }
             | NotALedger { path }
             | ReadOnly { path }

@@ -763,3 +763,75 @@ proptest! {
         prop_assert!(v.ok(), "{:?}", v.problems);
     }
 }
+
+/// DOMAIN.md §4: net surplus 1 000 000 F, capital 500 000 F → general
+/// reserve 200 000, training reserve 200 000, optional reserve 100 000,
+/// interest on parts at 5 % 25 000, ristourne pool 475 000; a member who made
+/// 20 % of the dealings receives 95 000.
+#[test]
+fn the_surplus_allocation_reproduces_the_worked_example() {
+    use jatebo::domain::surplus::SurplusPolicy;
+    use rust_decimal::Decimal;
+    let mut c = Coop::new();
+    let names = ["Awa", "Aïcha", "Fatoumata", "Mariam", "Kadiatou"];
+    let parts = [20, 30, 10, 20, 20]; // × 5 000 F = 500 000 F
+    let dealings = [200_000, 300_000, 250_000, 150_000, 100_000];
+    for (i, n) in names.iter().enumerate() {
+        let m = c
+            .books
+            .add_coop_member(&c.actor, &c.org, n, "", d("2025-01-10"), parts[i], Fcfa::new(5_000), PayMethod::Cash)
+            .unwrap();
+        c.books
+            .set_member_dealings(&c.actor, &c.org, m.number, 2025, Fcfa::new(dealings[i]))
+            .unwrap();
+    }
+    let grant = jatebo::domain::ledger::NewEntry {
+        date: d("2025-06-30"),
+        doc_ref: "CONV-1".into(),
+        memo: "Subvention".into(),
+        idem_key: "grant".into(),
+        lines: jatebo::domain::ledger::parse_lines("5711;D;1000000\n7182;C;1000000").unwrap(),
+        source: None,
+    };
+    c.books.post(&c.actor, &c.org, grant).unwrap();
+    let policy = SurplusPolicy {
+        general_pct: Decimal::new(20, 2),
+        training_pct: Decimal::new(20, 2),
+        optional_pct: Decimal::new(10, 2),
+        interest_rate: Decimal::new(5, 2),
+        carried_forward: Fcfa::ZERO,
+    };
+    // Not before the year is closed.
+    let e = c.books.surplus_preview(&c.org, 2025, &policy).unwrap_err();
+    assert_eq!(coop_err(e), CoopError::NoResult { year: 2025 });
+    c.books.close_year(&c.actor, &c.org, 2025).unwrap();
+    let org = c.books.org("masques").unwrap();
+    let p = c.books.surplus_preview(&org, 2025, &policy).unwrap();
+    let a = &p.allocation;
+    assert_eq!(a.surplus, Fcfa::new(1_000_000));
+    assert_eq!(a.capital, Fcfa::new(500_000));
+    assert_eq!(
+        [a.general_reserve, a.training_reserve, a.optional_reserve, a.interest, a.ristourne],
+        [200_000, 200_000, 100_000, 25_000, 475_000].map(Fcfa::new)
+    );
+    // Aïcha made 30 % of the dealings, Awa 20 %.
+    assert_eq!(p.members[0].ristourne, Fcfa::new(95_000));
+    assert_eq!(p.members[1].ristourne, Fcfa::new(142_500));
+    assert_eq!(p.members[1].interest, Fcfa::new(7_500));
+    // Dated in the year: refused; then posted once.
+    let e = c.books.allocate_surplus(&c.actor, &org, 2025, &policy, d("2025-12-31")).unwrap_err();
+    assert!(matches!(coop_err(e), CoopError::AllocationInYear { .. }));
+    let posted = c.books.allocate_surplus(&c.actor, &org, 2025, &policy, d("2026-03-14")).unwrap();
+    assert!(posted.entry.is_some());
+    assert_eq!(c.net("131"), 0);
+    assert_eq!(c.net("1111"), -200_000);
+    assert_eq!(c.net("1112"), -200_000);
+    assert_eq!(c.net("1181"), -100_000);
+    assert_eq!(c.net("465"), -500_000);
+    let e = c.books.allocate_surplus(&c.actor, &org, 2025, &policy, d("2026-03-15")).unwrap_err();
+    assert_eq!(coop_err(e), CoopError::AlreadyAllocated { year: 2025 });
+    let recorded = c.books.surplus_recorded(&org, 2025).unwrap().unwrap();
+    assert_eq!(recorded.members, posted.members);
+    assert_eq!(recorded.allocation.ristourne, Fcfa::new(475_000));
+    c.assert_books_agree();
+}

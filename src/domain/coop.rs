@@ -851,6 +851,8 @@ pub enum CoopError {
         owed: Fcfa,
         amount: Fcfa,
     },
+    /// The surplus of a year is allocated after it ends.
+    AllocationInYear { year: i32, date: chrono::NaiveDate },
     /// The idempotency key already recorded another kind of document.
     KeyUsed {
         key: String,
@@ -918,6 +920,7 @@ impl Message for CoopError {
             AlreadyAllocated { .. } => "coop-already-allocated",
             ReturnAboveOwed { .. } => "coop-return-above-owed",
             KeyUsed { .. } => "coop-key-used",
+            AllocationInYear { .. } => "coop-allocation-in-year",
         }
     }
 
@@ -1009,6 +1012,9 @@ impl Message for CoopError {
                 vec![("owed", (*owed).into()), ("amount", (*amount).into())]
             }
             KeyUsed { key, doc } => vec![("key", t(key)), ("doc", t(doc))],
+            AllocationInYear { year, date } => {
+                vec![("year", i64::from(*year).into()), ("date", (*date).into())]
+            }
             NoResult { year } | AlreadyAllocated { year } => {
                 vec![("year", i64::from(*year).into())]
             }

@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod money;
 pub mod period;
 pub mod report;
+pub mod surplus;
 pub mod text;
 pub mod verify;
 

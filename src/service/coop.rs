@@ -2204,6 +2204,215 @@ impl Books {
     }
 }
 
+/// A member's share of the year's surplus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SurplusMember {
+    pub number: i64,
+    pub name: String,
+    pub capital: Fcfa,
+    pub dealings: Fcfa,
+    pub interest: Fcfa,
+    pub ristourne: Fcfa,
+    pub total: Fcfa,
+}
+
+/// The allocation of a year's surplus as the general assembly sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SurplusPreview {
+    pub year: i32,
+    pub allocation: crate::domain::surplus::Allocation,
+    pub members: Vec<SurplusMember>,
+    /// The entry that recorded it, once posted.
+    pub entry: Option<String>,
+}
+
+impl Books {
+    /// The allocation of `year`'s net surplus (the credit balance of 131
+    /// once the year is closed) by `policy`, member by member, without
+    /// recording it.
+    pub fn surplus_preview(
+        &self,
+        org: &OrgRow,
+        year: i32,
+        policy: &crate::domain::surplus::SurplusPolicy,
+    ) -> Result<SurplusPreview> {
+        let r = self.store.read();
+        let _snap = r.snapshot()?;
+        surplus_of(&r, org, year, policy)
+    }
+
+    /// Records the allocation decided by the general assembly: 131 is
+    /// debited; the reserves (1111, 1112, 1181), the members' interest and
+    /// ristournes (465) and what is carried forward (121) are credited. Once
+    /// per year.
+    pub fn allocate_surplus(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        year: i32,
+        policy: &crate::domain::surplus::SurplusPolicy,
+        date: NaiveDate,
+    ) -> Result<SurplusPreview> {
+        let now = now();
+        self.store.write(|tx| {
+            authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
+            if tx.read().allocation(org.id, year)?.is_some() {
+                return Err(CoopError::AlreadyAllocated { year }.into());
+            }
+            let p = surplus_of(&tx.read(), org, year, policy)?;
+            let a = &p.allocation;
+            let label = |k: &str| crate::i18n::tr(k);
+            let mut lines = vec![LineInput {
+                account: AccountNumber::parse(accounts::RESULT_PROFIT)?,
+                side: Side::Debit,
+                amount: a.surplus,
+                label: String::new(),
+            }];
+            for (account, amount, key) in [
+                (accounts::GENERAL_RESERVE, a.general_reserve, "coop-surplus-general"),
+                (accounts::TRAINING_RESERVE, a.training_reserve, "coop-surplus-training"),
+                (accounts::OPTIONAL_RESERVE, a.optional_reserve, "coop-surplus-optional"),
+                (accounts::MEMBERS_PAYABLE, a.interest, "coop-surplus-interest"),
+                (accounts::MEMBERS_PAYABLE, a.ristourne, "coop-surplus-ristourne"),
+                (accounts::RETAINED, a.carried_forward, "coop-surplus-carried"),
+            ] {
+                if amount.is_positive() {
+                    lines.push(LineInput {
+                        account: AccountNumber::parse(account)?,
+                        side: Side::Credit,
+                        amount,
+                        label: label(key),
+                    });
+                }
+            }
+            let memo = crate::t!("coop-surplus-memo", year = i64::from(year));
+            let e = NewEntry {
+                date,
+                doc_ref: format!("AG-{year}"),
+                memo: clean("memo", &memo, crate::domain::ledger::MAX_MEMO, true)?,
+                idem_key: format!("{INTERNAL_KEY_PREFIX}surplus:{year}"),
+                lines,
+                source: Some(format!("surplus:{year}")),
+            };
+            if date.year() <= year {
+                return Err(CoopError::AllocationInYear { year, date }.into());
+            }
+            let out = tx.post(org, &e, None, &actor.name, &now)?;
+            let n = out.number();
+            let id = tx
+                .read()
+                .entry_id(org.id, n)?
+                .ok_or(Error::CorruptEntry { number: n })?;
+            let detail = serde_json::to_string(&p).map_err(|e| Error::Json {
+                detail: e.to_string(),
+            })?;
+            tx.insert_allocation(org.id, year, &detail, id, &actor.name, &now)?;
+            tx.audit(&actor.name, "surplus.allocate", &org.code, &format!("{year} {n}"), &now)?;
+            Ok(SurplusPreview {
+                entry: Some(n.to_string()),
+                ..p
+            })
+        })
+    }
+
+    /// The allocation recorded for a year, if any.
+    pub fn surplus_recorded(&self, org: &OrgRow, year: i32) -> Result<Option<SurplusPreview>> {
+        let Some((detail, entry)) = self.store.read().allocation(org.id, year)? else {
+            return Ok(None);
+        };
+        let v: serde_json::Value = serde_json::from_str(&detail).map_err(|e| Error::Json {
+            detail: e.to_string(),
+        })?;
+        let mut p: SurplusPreview = SurplusPreview {
+            year,
+            allocation: crate::domain::surplus::Allocation {
+                surplus: fcfa(&v["allocation"]["surplus"]),
+                capital: fcfa(&v["allocation"]["capital"]),
+                general_reserve: fcfa(&v["allocation"]["general_reserve"]),
+                training_reserve: fcfa(&v["allocation"]["training_reserve"]),
+                optional_reserve: fcfa(&v["allocation"]["optional_reserve"]),
+                interest: fcfa(&v["allocation"]["interest"]),
+                carried_forward: fcfa(&v["allocation"]["carried_forward"]),
+                ristourne: fcfa(&v["allocation"]["ristourne"]),
+                general_minimum: fcfa(&v["allocation"]["general_minimum"]),
+                training_minimum: fcfa(&v["allocation"]["training_minimum"]),
+                members: Vec::new(),
+            },
+            members: Vec::new(),
+            entry: Some(entry),
+        };
+        if let Some(ms) = v["members"].as_array() {
+            for m in ms {
+                p.members.push(SurplusMember {
+                    number: m["number"].as_i64().unwrap_or(0),
+                    name: m["name"].as_str().unwrap_or("").to_string(),
+                    capital: fcfa(&m["capital"]),
+                    dealings: fcfa(&m["dealings"]),
+                    interest: fcfa(&m["interest"]),
+                    ristourne: fcfa(&m["ristourne"]),
+                    total: fcfa(&m["total"]),
+                });
+            }
+        }
+        Ok(Some(p))
+    }
+}
+
+fn fcfa(v: &serde_json::Value) -> Fcfa {
+    Fcfa::new(v.as_i64().unwrap_or(0))
+}
+
+fn surplus_of(
+    r: &Reader<'_>,
+    org: &OrgRow,
+    year: i32,
+    policy: &crate::domain::surplus::SurplusPolicy,
+) -> Result<SurplusPreview> {
+    let closed = super::closed_through(org).is_some_and(|m| m >= Month::new(year, 12).expect("valid month"));
+    let surplus = -r.account_net(org.id, accounts::RESULT_PROFIT)?;
+    if !closed || surplus <= 0 {
+        return Err(CoopError::NoResult { year }.into());
+    }
+    let year_end = NaiveDate::from_ymd_opt(year, 12, 31).ok_or(CoopError::NoResult { year })?;
+    let capital = r.capital_at(org.id, year_end)?;
+    let dealings = r.dealings(org.id, year)?;
+    let members = r.members(org.id)?;
+    let stakes: Vec<crate::domain::surplus::MemberStake> = capital
+        .iter()
+        .map(|(id, c)| crate::domain::surplus::MemberStake {
+            member: *id,
+            capital: *c,
+            dealings: dealings.iter().find(|d| d.0 == *id).map(|d| d.1).unwrap_or(Fcfa::ZERO),
+        })
+        .collect();
+    let input = crate::domain::surplus::SurplusInput {
+        surplus: Fcfa::new(surplus),
+        general_reserve: Fcfa::new(-r.account_net(org.id, accounts::GENERAL_RESERVE)?),
+        training_reserve: Fcfa::new(-r.account_net(org.id, accounts::TRAINING_RESERVE)?),
+        members: stakes.clone(),
+    };
+    let allocation = crate::domain::surplus::allocate_surplus(&input, policy)?;
+    let mut out = Vec::new();
+    for (stake, pay) in stakes.iter().zip(&allocation.members) {
+        let m = members.iter().find(|m| m.id == stake.member);
+        out.push(SurplusMember {
+            number: m.map(|m| m.number).unwrap_or(0),
+            name: m.map(|m| m.name.clone()).unwrap_or_default(),
+            capital: stake.capital,
+            dealings: stake.dealings,
+            interest: pay.interest,
+            ristourne: pay.ristourne,
+            total: pay.total(),
+        });
+    }
+    Ok(SurplusPreview {
+        year,
+        allocation,
+        members: out,
+        entry: None,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn pay_parts(
     tx: &mut WriteTx<'_>,

@@ -900,6 +900,19 @@ impl<'a> Reader<'a> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Each member's paid-up capital on a date: `(member id, francs)`.
+    pub fn capital_at(&self, org_id: i64, on: NaiveDate) -> Result<Vec<(i64, Fcfa)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT m.id, coalesce(sum(p.amount), 0) FROM coop_members m
+             LEFT JOIN member_parts p ON p.member_id = m.id AND p.date <= ?2
+             WHERE m.org_id = ?1 GROUP BY m.id ORDER BY m.number",
+        )?;
+        let rows = st.query_map(params![org_id, on.to_string()], |r| {
+            Ok((r.get(0)?, Fcfa::new(r.get(1)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Each member's dealings for a year: `(member id, francs)`.
     pub fn dealings(&self, org_id: i64, year: i32) -> Result<Vec<(i64, Fcfa)>> {
         let mut st = self.conn.prepare_cached(

@@ -96,3 +96,13 @@ coop-move-consume = consumed
 coop-move-sale = sale
 coop-move-return = return
 coop-move-adjust = adjustment
+
+## Surplus allocation
+coop-allocation-in-year = The surplus of { $year } is allocated after the year ends: { $date } is still in { $year }.
+coop-surplus-memo = Allocation of the { $year } surplus (general assembly decision)
+coop-surplus-general = general reserve
+coop-surplus-training = training reserve
+coop-surplus-optional = optional reserves
+coop-surplus-interest = interest on member shares
+coop-surplus-ristourne = patronage refunds to members
+coop-surplus-carried = carried forward

@@ -96,3 +96,13 @@ coop-move-consume = consommé
 coop-move-sale = vente
 coop-move-return = retour
 coop-move-adjust = ajustement
+
+## Répartition de l'excédent
+coop-allocation-in-year = L'excédent de { $year } se répartit après la fin de l'exercice : la date { $date } est encore dans { $year }.
+coop-surplus-memo = Affectation de l'excédent { $year } (décision de l'assemblée générale)
+coop-surplus-general = réserve générale
+coop-surplus-training = réserve pour la formation
+coop-surplus-optional = réserves facultatives
+coop-surplus-interest = intérêts des parts sociales
+coop-surplus-ristourne = ristournes aux membres
+coop-surplus-carried = report à nouveau
