@@ -30,6 +30,11 @@ macro_rules! outln {
     };
 }
 
+mod coop;
+pub use coop::{
+    CloseDayArgs, CustomerCmd, ItemCmd, MemberCmd, ProductionArgs, RecipeCmd, SaleArgs, StockCmd,
+};
+
 pub fn out_line(args: std::fmt::Arguments<'_>) {
     let mut out = std::io::stdout().lock();
     if writeln!(out, "{args}").is_err() {
@@ -93,6 +98,22 @@ pub enum Command {
     Status,
     #[command(about = tr("cli-keys"))]
     Keys,
+    #[command(about = tr("cli-item-cmd"), subcommand)]
+    Item(ItemCmd),
+    #[command(about = tr("cli-stock-cmd"), subcommand)]
+    Stock(StockCmd),
+    #[command(about = tr("cli-recipe-cmd"), subcommand)]
+    Recipe(RecipeCmd),
+    #[command(about = tr("cli-production"))]
+    Production(ProductionArgs),
+    #[command(about = tr("cli-sale"))]
+    Sale(SaleArgs),
+    #[command(about = tr("cli-customer-cmd"), subcommand)]
+    Customer(CustomerCmd),
+    #[command(about = tr("cli-close-day"))]
+    CloseDay(CloseDayArgs),
+    #[command(about = tr("cli-member-cmd"), subcommand)]
+    Member(MemberCmd),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -494,6 +515,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Status => cmd_status(&ctx),
         Command::Keys => cmd_keys(&ctx),
         Command::User(c) => cmd_user(&ctx, c),
+        Command::Item(c) => coop::cmd_item(&ctx, c),
+        Command::Stock(c) => coop::cmd_stock(&ctx, c),
+        Command::Recipe(c) => coop::cmd_recipe(&ctx, c),
+        Command::Production(a) => coop::cmd_production(&ctx, a),
+        Command::Sale(a) => coop::cmd_sale(&ctx, a),
+        Command::Customer(c) => coop::cmd_customer(&ctx, c),
+        Command::CloseDay(a) => coop::cmd_close_day(&ctx, a),
+        Command::Member(c) => coop::cmd_member(&ctx, c),
     }
 }
 

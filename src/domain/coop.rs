@@ -851,6 +851,8 @@ pub enum CoopError {
         owed: Fcfa,
         amount: Fcfa,
     },
+    /// A product needs the sales account it posts to.
+    SalesAccountRequired { code: String },
     /// The surplus of a year is allocated after it ends.
     AllocationInYear { year: i32, date: chrono::NaiveDate },
     /// The idempotency key already recorded another kind of document.
@@ -921,6 +923,7 @@ impl Message for CoopError {
             ReturnAboveOwed { .. } => "coop-return-above-owed",
             KeyUsed { .. } => "coop-key-used",
             AllocationInYear { .. } => "coop-allocation-in-year",
+            SalesAccountRequired { .. } => "coop-sales-account-required",
         }
     }
 
@@ -961,7 +964,8 @@ impl Message for CoopError {
             | RecipeExists { code }
             | UnknownCustomer { code }
             | CustomerExists { code }
-            | CostRequired { code } => vec![("code", t(code))],
+            | CostRequired { code }
+            | SalesAccountRequired { code } => vec![("code", t(code))],
             CreditLimit {
                 customer,
                 limit,
@@ -1206,7 +1210,8 @@ mod tests {
         assert_eq!(PayMethod::parse("Orange Money"), Ok(PayMethod::Orange));
         assert_eq!(PayMethod::parse("espèces"), Ok(PayMethod::Cash));
         assert_eq!(AdjustReason::parse("casse"), Ok(AdjustReason::Damage));
-        assert!(PayMethod::parse("cheque").is_err());
+        assert_eq!(PayMethod::parse("chèque"), Ok(PayMethod::Bank));
+        assert!(PayMethod::parse("carte").is_err());
         assert_eq!(check_code(" Savon-Karite "), Ok("savon-karite".into()));
         assert!(check_code("savon karité").is_err());
     }

@@ -480,9 +480,8 @@ impl Books {
             (Some(f), _) => f.trim().to_string(),
             (None, ItemKind::Material) => "6021".to_string(),
             (None, ItemKind::Product) => {
-                return Err(CoopError::WrongAccountClass {
-                    number: String::new(),
-                    expected: "7",
+                return Err(CoopError::SalesAccountRequired {
+                    code: i.code.trim().to_string(),
                 }
                 .into());
             }
@@ -1051,6 +1050,13 @@ impl Books {
     /// (or the unit cost given when the item has none).
     pub fn adjust(&mut self, actor: &Actor, org: &OrgRow, a: AdjustInput) -> Result<DocOutcome> {
         check_user_key(&a.idem_key)?;
+        if a.reason == crate::domain::coop::AdjustReason::Count {
+            // A count goes through `count`, which works out the difference.
+            return Err(CoopError::BadReason {
+                input: a.reason.code().to_string(),
+            }
+            .into());
+        }
         let note = clean("note", &a.note, 300, false)?;
         let delta = if a.reason.removes() {
             a.qty.negated()
@@ -1116,11 +1122,15 @@ impl Books {
         check_user_key(idem_key)?;
         let note = clean("note", note, 300, false)?;
         let preview = self.count_preview(org, counts)?;
-        let changes: Vec<(String, Qty, Option<Decimal>)> = preview
-            .iter()
-            .filter(|c| !c.difference.is_zero())
-            .map(|c| (c.item.clone(), c.difference, None))
-            .collect();
+        // Stock found on an item that has no cost to average on enters at
+        // zero, as the preview showed (like a donation at zero).
+        let r = self.store.read();
+        let mut changes: Vec<(String, Qty, Option<Decimal>)> = Vec::new();
+        for c in preview.iter().filter(|c| !c.difference.is_zero()) {
+            let no_cost = r.item(org.id, &c.item)?.is_none_or(|i| i.qty.is_zero());
+            let cost = (no_cost && c.difference.milli() > 0).then_some(Decimal::ZERO);
+            changes.push((c.item.clone(), c.difference, cost));
+        }
         self.adjust_many(
             actor, org, "count", date, &changes, "count", &note, idem_key,
         )
@@ -1262,6 +1272,19 @@ impl Books {
         customer_of(&self.store.read(), org, code)
     }
 
+    /// Adds a named customer; refused when the code is taken.
+    pub fn add_customer(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        code: &str,
+        name: &str,
+        phone: &str,
+        limit: Fcfa,
+    ) -> Result<CustomerRow> {
+        self.write_customer(actor, org, code, Some(name), Some(phone), Some(limit), Some(true))
+    }
+
     /// Adds a named customer (a health centre, the NGO, a school) or, when
     /// the code exists, changes her name, phone or credit limit.
     pub fn save_customer(
@@ -1273,11 +1296,35 @@ impl Books {
         phone: Option<&str>,
         limit: Option<Fcfa>,
     ) -> Result<CustomerRow> {
+        self.write_customer(actor, org, code, name, phone, limit, None)
+    }
+
+    /// `create`: Some(true) only adds, Some(false) only changes, None either.
+    #[allow(clippy::too_many_arguments)]
+    fn write_customer(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        code: &str,
+        name: Option<&str>,
+        phone: Option<&str>,
+        limit: Option<Fcfa>,
+        create: Option<bool>,
+    ) -> Result<CustomerRow> {
         let code = check_code(code)?;
         let now = now();
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
             let existing = tx.read().customer(org.id, &code)?;
+            match (create, &existing) {
+                (Some(true), Some(_)) => {
+                    return Err(CoopError::CustomerExists { code: code.clone() }.into());
+                }
+                (Some(false), None) => {
+                    return Err(CoopError::UnknownCustomer { code: code.clone() }.into());
+                }
+                _ => {}
+            }
             let limit = limit.unwrap_or(
                 existing
                     .as_ref()
@@ -1990,6 +2037,7 @@ impl Books {
         today: NaiveDate,
     ) -> Result<SalesSummary> {
         let point = check_point(point)?;
+        let period = period.trim();
         let (kind, from, to) = period_range(period)?;
         if kind == "day" || to >= today {
             return Err(CoopError::MonthNotOver {

@@ -3,14 +3,14 @@
 //! same ledger path as everything else. Deterministic: the same ledger every
 //! time (a fixed-seed generator, fixed dates, fixed idempotency keys).
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::{Actor, Books, OrgKind};
 use crate::domain::Lang;
 use crate::domain::access::Role;
 use crate::domain::account::AccountNumber;
-use crate::domain::ledger::{EntryNumber, LineInput, NewEntry, Side};
+use crate::domain::ledger::{LineInput, NewEntry, Side};
 use crate::domain::money::{Fcfa, allocate};
 use crate::domain::period::Month;
 use crate::error::Result;
@@ -99,252 +99,6 @@ impl Batch {
             source: None,
         });
     }
-}
-
-const START: (i32, u32, u32) = (2026, 6, 1);
-const END: (i32, u32, u32) = (2026, 11, 20);
-
-fn days() -> impl Iterator<Item = NaiveDate> {
-    let start = day(START.0, START.1, START.2);
-    let end = day(END.0, END.1, END.2);
-    (0..=(end - start).num_days()).map(move |i| start + Duration::days(i))
-}
-
-fn soap(rng: &mut Rng) -> Batch {
-    let mut b = Batch::new("savon");
-    b.add(
-        day(2026, 6, 1),
-        "AG-2026-01",
-        "Libération des parts sociales : 25 membres × 10 000 F",
-        vec![dr("5711", 250_000), cr("1013", 250_000)],
-    );
-    let mut receipt = 0;
-    let mut month_sales_om = 0i64;
-    for d in days() {
-        let wd = d.weekday().num_days_from_monday();
-        // Materials bought at the Médine market every Monday.
-        if wd == 0 {
-            let oil = rng.range(2, 4) * 4_500;
-            let soda = rng.range(1, 2) * 2_500;
-            let scent = rng.range(1, 2) * 1_500;
-            b.add(
-                d,
-                &format!("ACH-{}", d.format("%Y%m%d")),
-                "Achat huile de palme, soude caustique et parfum au marché",
-                vec![
-                    LineInput {
-                        label: "huile de palme".into(),
-                        ..dr("6021", oil)
-                    },
-                    LineInput {
-                        label: "soude caustique".into(),
-                        ..dr("6021", soda)
-                    },
-                    LineInput {
-                        label: "parfum".into(),
-                        ..dr("6021", scent)
-                    },
-                    cr("5711", oil + soda + scent),
-                ],
-            );
-        }
-        // Market days: Tuesday, Thursday, Saturday.
-        if matches!(wd, 1 | 3 | 5) {
-            receipt += 1;
-            let bars = rng.range(12, 40);
-            let big = rng.range(0, 8);
-            let cash = bars * 300 + big * 500;
-            b.add(
-                d,
-                &format!("VTE-{receipt:04}"),
-                &format!("Ventes du jour au comptant : {bars} savons à 300 F, {big} à 500 F"),
-                vec![dr("5711", cash), cr("70211", cash)],
-            );
-            if rng.chance(60) {
-                receipt += 1;
-                let om = rng.range(3, 12) * 300;
-                month_sales_om += om;
-                b.add(
-                    d,
-                    &format!("VTE-{receipt:04}"),
-                    "Ventes payées par Orange Money",
-                    vec![dr("5521", om), cr("70211", om)],
-                );
-            }
-        }
-        let last_of_month = d.succ_opt().is_none_or(|n| n.month() != d.month());
-        if d.day() == 5 {
-            b.add(
-                d,
-                &format!("LOY-{}", d.format("%Y%m")),
-                "Loyer de l'atelier",
-                vec![dr("6222", 10_000), cr("5711", 10_000)],
-            );
-        }
-        if d.day() == 12 {
-            let bars = rng.range(80, 150);
-            b.add(
-                d,
-                &format!("FAC-S-{}", d.format("%Y%m")),
-                &format!("Facture CSCom de Sabalibougou : {bars} savons à 250 F (à crédit)"),
-                vec![dr("4111", bars * 250), cr("70211", bars * 250)],
-            );
-        }
-        if d.day() == 28 && d.month() > 6 {
-            // Last month's invoice paid by the CSCom into the bank.
-            let prev = b
-                .entries
-                .iter()
-                .rev()
-                .find(|e| e.doc_ref.starts_with("FAC-S-") && e.date.month() == d.month() - 1)
-                .map(|e| e.lines[0].amount.francs());
-            if let Some(amount) = prev {
-                b.add(
-                    d,
-                    &format!("VIR-CSCOM-{}", d.format("%Y%m")),
-                    "Règlement de la facture du mois précédent par le CSCom (virement)",
-                    vec![dr("5211", amount), cr("4111", amount)],
-                );
-            }
-        }
-        if last_of_month {
-            if month_sales_om > 0 {
-                let fee = (month_sales_om + 99) / 100;
-                b.add(
-                    d,
-                    &format!("OM-{}", d.format("%Y%m")),
-                    "Frais Orange Money du mois",
-                    vec![dr("6317", fee), cr("5521", fee)],
-                );
-                month_sales_om = 0;
-            }
-            b.add(
-                d,
-                &format!("DEP-{}", d.format("%Y%m")),
-                "Dépôt de la caisse à la banque (sortie de caisse)",
-                vec![dr("585", 40_000), cr("5711", 40_000)],
-            );
-            b.add(
-                d,
-                &format!("DEP-{}", d.format("%Y%m")),
-                "Dépôt de la caisse à la banque (crédit du compte)",
-                vec![dr("5211", 40_000), cr("585", 40_000)],
-            );
-        }
-    }
-    b
-}
-
-fn masks(rng: &mut Rng) -> Batch {
-    let mut b = Batch::new("masques");
-    b.add(
-        day(2026, 6, 2),
-        "AG-2026-01",
-        "Libération des parts sociales : 30 membres × 5 000 F",
-        vec![dr("5711", 150_000), cr("1013", 150_000)],
-    );
-    b.add(
-        day(2026, 6, 8),
-        "CONV-ONG-2026",
-        "Subvention de fonctionnement de l'ONG santé (virement)",
-        vec![dr("5211", 200_000), cr("7182", 200_000)],
-    );
-    b.add(
-        day(2026, 6, 15),
-        "FAC-MAC-118",
-        "Achat d'une machine à coudre (virement)",
-        vec![dr("2411", 95_000), cr("5211", 95_000)],
-    );
-    let mut receipt = 0;
-    for d in days() {
-        let wd = d.weekday().num_days_from_monday();
-        if d.day() == 3 || d.day() == 17 {
-            let metres = rng.range(20, 40);
-            let elastic = rng.range(2, 5) * 1_000;
-            b.add(
-                d,
-                &format!("ACH-T-{}", d.format("%Y%m%d")),
-                &format!("Achat de {metres} m de tissu de coton, élastique et fil"),
-                vec![
-                    LineInput {
-                        label: "tissu".into(),
-                        ..dr("6021", metres * 1_250)
-                    },
-                    LineInput {
-                        label: "élastique et fil".into(),
-                        ..dr("6021", elastic)
-                    },
-                    cr("5711", metres * 1_250 + elastic),
-                ],
-            );
-        }
-        if matches!(wd, 0 | 2 | 4) {
-            receipt += 1;
-            let adult = rng.range(3, 15);
-            let child = rng.range(0, 10);
-            let total = adult * 1_000 + child * 600;
-            b.add(
-                d,
-                &format!("VTE-{receipt:04}"),
-                &format!(
-                    "Ventes du jour : {adult} masques adulte à 1 000 F, {child} enfant à 600 F"
-                ),
-                vec![dr("5711", total), cr("70212", total)],
-            );
-            if rng.chance(35) {
-                receipt += 1;
-                let wave = rng.range(2, 6) * 1_000;
-                b.add(
-                    d,
-                    &format!("VTE-{receipt:04}"),
-                    "Ventes payées par Wave",
-                    vec![dr("5523", wave), cr("70212", wave)],
-                );
-            }
-        }
-        if d == day(2026, 8, 10) {
-            b.add(
-                d,
-                "FAC-M-2026-001",
-                "Commande de l'ONG : 500 masques adulte à 1 000 F (à crédit)",
-                vec![dr("4111", 500_000), cr("70212", 500_000)],
-            );
-        }
-        if d == day(2026, 9, 14) {
-            b.add(
-                d,
-                "VIR-ONG-0914",
-                "Règlement de la facture FAC-M-2026-001 par l'ONG",
-                vec![dr("5211", 500_000), cr("4111", 500_000)],
-            );
-        }
-        if d == day(2026, 10, 6) {
-            b.add(
-                d,
-                "FAC-M-2026-002",
-                "CSCom : 150 masques enfant à 600 F (à crédit)",
-                vec![dr("4111", 90_000), cr("70212", 90_000)],
-            );
-        }
-        if d == day(2026, 11, 9) {
-            b.add(
-                d,
-                "VIR-CSCOM-1109",
-                "Acompte du CSCom sur FAC-M-2026-002",
-                vec![dr("5211", 50_000), cr("4111", 50_000)],
-            );
-        }
-        if d.day() == 25 {
-            let power = rng.range(6, 11) * 1_000;
-            b.add(
-                d,
-                &format!("ELEC-{}", d.format("%Y%m")),
-                "Électricité de l'atelier (EDM)",
-                vec![dr("6052", power), cr("5711", power)],
-            );
-        }
-    }
-    b
 }
 
 const MEMBERS: [&str; 20] = [
@@ -527,52 +281,52 @@ pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
         entries: 0,
         users: 0,
     };
-    let plans: [(&str, &str, OrgKind, Batch, Option<Month>); 3] = [
+    // Built without waiting for the disk after every document (a demo is
+    // rebuilt, never repaired); made durable at the end.
+    books.store.relaxed_durability(true)?;
+    let coops: [(&str, &str, u64); 2] = [
         (
             "savon",
             "Coopérative des savonnières de Sabalibougou",
-            OrgKind::Coop,
-            soap(&mut rng),
-            Month::new(2026, 9),
+            0x736176,
         ),
         (
             "masques",
             "Coopérative de couture Benkadi (masques)",
-            OrgKind::Coop,
-            masks(&mut rng),
-            Month::new(2026, 9),
-        ),
-        (
-            "ton-sabali",
-            "Groupe d'épargne Sabali",
-            OrgKind::Savings,
-            savings(&mut rng),
-            Month::new(2026, 10),
+            0x6d6173,
         ),
     ];
-    for (code, name, kind, batch, close_through) in plans {
-        let org = books.add_org(actor, code, name, kind)?;
-        if kind == OrgKind::Savings {
-            for (i, member) in MEMBERS.iter().enumerate() {
-                books.add_account(
-                    actor,
-                    &org,
-                    &member_account(i),
-                    &format!("Épargne – {member}"),
-                    Some(&format!("Savings – {member}")),
-                )?;
-            }
+    for (code, name, seed) in coops {
+        let org = books.add_org(actor, code, name, OrgKind::Coop)?;
+        if code == "savon" {
+            super::demo_coop::soap(books, actor, &org, seed)?;
+        } else {
+            super::demo_coop::masks(books, actor, &org, seed)?;
+        }
+        books.close_month(actor, &org, Month::new(2026, 9).expect("valid month"))?;
+        let org = books.org(code)?;
+        summary.entries += org.entries as usize;
+        summary.organisations.push(org);
+    }
+    {
+        let (code, name) = ("ton-sabali", "Groupe d'épargne Sabali");
+        let batch = savings(&mut rng);
+        let org = books.add_org(actor, code, name, OrgKind::Savings)?;
+        for (i, member) in MEMBERS.iter().enumerate() {
+            books.add_account(
+                actor,
+                &org,
+                &member_account(i),
+                &format!("Épargne – {member}"),
+                Some(&format!("Savings – {member}")),
+            )?;
         }
         let outcomes = books.post_many(actor, &org, &batch.entries)?;
         summary.entries += outcomes.len();
-        if code == "savon" {
-            summary.entries += correction(books, actor, &org)?;
-        }
-        if let Some(m) = close_through {
-            books.close_month(actor, &org, m)?;
-        }
+        books.close_month(actor, &org, Month::new(2026, 10).expect("valid month"))?;
         summary.organisations.push(books.org(code)?);
     }
+    books.store.relaxed_durability(false)?;
     // The people who keep these books.
     books.add_user(actor, "Awa Traoré", DEMO_PASSPHRASE, Lang::Fr)?;
     let admin = books.login("Awa Traoré", DEMO_PASSPHRASE)?;
@@ -603,29 +357,4 @@ pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
     }
     summary.users = books.users()?.len();
     Ok(summary)
-}
-
-/// A sale entered twice by mistake, then corrected by a reversal: the way
-/// mistakes are fixed in these books.
-fn correction(books: &mut Books, actor: &Actor, org: &OrgRow) -> Result<usize> {
-    let d = day(2026, 10, 20);
-    let dup = NewEntry {
-        date: d,
-        doc_ref: "VTE-DOUBLON".into(),
-        memo: "Ventes du jour au comptant (saisie en double par erreur)".into(),
-        idem_key: "demo:savon:doublon".into(),
-        lines: vec![dr("5711", 7_500), cr("70211", 7_500)],
-        source: None,
-    };
-    let posted = books.post(actor, org, dup)?;
-    let number: EntryNumber = posted.number();
-    books.reverse(
-        actor,
-        org,
-        number,
-        d,
-        "saisie en double de la vente du 20/10",
-        Some("demo:savon:doublon:reverse"),
-    )?;
-    Ok(2)
 }

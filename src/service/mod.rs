@@ -4,7 +4,9 @@
 
 pub mod coop;
 pub mod demo;
+mod demo_coop;
 pub mod overview;
+pub mod receipt;
 pub mod users;
 
 pub use users::authorize;

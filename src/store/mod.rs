@@ -310,6 +310,21 @@ impl Store {
         Ok(())
     }
 
+    /// While building a throw-away ledger (the demo, a benchmark), commits
+    /// need not wait for the disk: `true` sets `synchronous = OFF`. `false`
+    /// puts `FULL` back and checkpoints, which syncs everything written so
+    /// far. Never used for a real ledger.
+    pub fn relaxed_durability(&mut self, relaxed: bool) -> Result<()> {
+        if relaxed {
+            self.conn.pragma_update(None, "synchronous", "OFF")?;
+        } else {
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is
     /// committed, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {

@@ -132,3 +132,244 @@ demo-users = { $count } demo users (jatebo user list), passphrase “{ $passphra
 cli-status = An organisation's dashboard: cash, today's activity, what needs attention (the home screen)
 cli-keys = The full-screen interface's keys, after jatebo.conf, and any clashes
 keys-config = Settings file: { $path }
+
+## Cooperative: items, stock, recipes, production, sales, customers, daily close, members
+cli-item-cmd = Items: raw materials and finished products, with their stock
+cli-item-add = Add an item and the accounts it posts to
+cli-item-code = Item code: lowercase letters, digits, dashes (e.g. adult-mask)
+cli-item-name = Item name
+cli-item-kind = Kind: product (finished product) or material (raw material)
+cli-item-unit = Unit: piece, kg, litre or metre
+cli-item-price = Sale price in francs (products)
+cli-item-reorder = Reorder level, in the item's unit
+cli-item-stock = Stock account (class 3, e.g. 3221 or 362)
+cli-item-account = Sales account of a product (class 7, e.g. 70212) or purchase account of a material (class 6, 6021 by default)
+cli-item-variation = Change-in-inventory account (736 for a product, 6032 for a material by default)
+cli-item-set = Change an item's name, price or reorder level
+cli-item-list = List items: quantity, value, unit cost, low stock
+cli-item-show = An item's stock card: every movement and what is left after it
+cli-stock-cmd = Stock: purchases, donations, adjustments, counts, movements, check
+cli-stock-purchase = Record a purchase of materials
+cli-stock-supplier = Supplier
+cli-stock-ref = Number of the supplier's or donor's invoice or receipt
+cli-purchase-method = Payment: cash, orange, moov, wave or credit (owed to the supplier)
+cli-purchase-line = Line ITEM:QUANTITY:AMOUNT, the amount being the line's total in francs (repeatable)
+cli-coop-date = Date of the operation (DD/MM/YYYY or YYYY-MM-DD; today by default)
+cli-stock-donation = Record a donation of materials (at zero or at its value)
+cli-stock-donor = Donor
+cli-donation-line = Line ITEM:QUANTITY[:VALUE] (without a value it comes in at zero; repeatable)
+cli-stock-adjust = Adjust a stock by hand: loss, damage, gift, theft or surplus found
+cli-adjust-qty = Quantity adjusted (always positive: the reason says whether it goes out or in)
+cli-adjust-reason = Reason: loss, damage, gift, theft or found
+cli-adjust-unit-cost = Unit cost of a surplus found when the item has no stock (e.g. 250)
+cli-coop-note = Note
+cli-stock-count = Physical count: the counted quantities replace the books'
+cli-count-line = Line ITEM:COUNTED_QUANTITY (repeatable)
+cli-dry-run = Show what would be recorded, without writing anything
+cli-stock-moves = Stock movements, with filters
+cli-stock-check = Check that the stock accounts equal the items' value
+cli-recipe-cmd = Recipes (bills of materials): the materials of one batch and what it yields
+cli-recipe-add = Add a recipe
+cli-recipe-code = Recipe code (e.g. mask-batch)
+cli-recipe-name = Recipe name
+cli-recipe-product = Product made (item code)
+cli-recipe-yield = Quantity of product one batch yields
+cli-recipe-line = Line MATERIAL:QUANTITY consumed per batch (repeatable)
+cli-recipe-list = List recipes
+cli-production = Record a production run: consumes a recipe's materials, puts the product into stock at cost
+cli-production-batches = Number of batches (2, or 0.5)
+cli-sale = Sales: record a sale (--line …), or show, receipt, list, return
+cli-sale-line = Line ITEM:QUANTITY[:PRICE[:DISCOUNT]]; discount in francs (200) or as a percentage (10%); repeatable
+cli-sale-price-reason = Reason for a price other than the list price
+cli-sale-method = Payment: cash (default), orange, moov, wave or credit (named customer)
+cli-sale-customer = Customer code (required for a credit sale)
+cli-coop-point = Sales point (boutique by default)
+cli-sale-show = Show a sale or a return
+cli-sale-number = Receipt number (12 or VTE-000012; RET-000003 for a return)
+cli-sale-receipt = Print a sale's receipt, as text
+cli-sale-list = List sales and returns
+cli-sale-return = Record goods brought back on a receipt
+cli-return-line = Line ITEM:QUANTITY brought back (repeatable)
+cli-return-reason = Reason for the return
+cli-customer-cmd = Customers: accounts, credit limits, invoices, payments
+cli-customer-add = Add a customer (health centre, NGO, school…)
+cli-customer-code = Customer code (e.g. cscom)
+cli-customer-name = Customer name
+cli-customer-phone = Phone
+cli-customer-limit = Credit limit in francs (0 by default: no credit)
+cli-customer-set = Change a customer's name, phone or credit limit
+cli-customer-list = List customers with what they owe
+cli-customer-pay = Record a customer's payment
+cli-customer-amount = Amount paid in francs
+cli-customer-pay-method = Payment: cash, orange, moov or wave
+cli-customer-invoice = Invoice paid (otherwise: the oldest first)
+cli-customer-invoices = Credit invoices (unpaid; --all: every one)
+cli-customer-all = Include invoices paid in full
+cli-customer-aging = Customer aging: 0–30, 31–60, 61–90 and over 90 days
+cli-aging-date = As-of date (today by default)
+cli-close-day = Cash close (Z): preview, or seal the day with --counted; month, year, list
+cli-close-date = Day to close (today by default)
+cli-close-counted = Cash counted: a sum ("4 100") or by denomination ("3x5000 2x1000 1x500")
+cli-close-reason = Reason for a difference between the cash counted and expected
+cli-close-month = Close a month of a sales point (YYYY-MM)
+cli-close-year = Close a year of a sales point (YYYY)
+cli-close-list = List the cash closes
+cli-member-cmd = Members of the cooperative: member shares and dealings
+cli-member-add = Add a member, with her member shares paid
+cli-member-name = Member's name
+cli-member-parts = Number of member shares
+cli-member-part-value = Value of one member share in francs (all equal)
+cli-member-method = Payment of the shares: cash (default), orange, moov or wave
+cli-member-buy-parts = Record a member buying member shares
+cli-member-number = Member number
+cli-member-dealings = Record a member's dealings with the cooperative over a year (basis of the patronage refund)
+cli-member-amount = Amount in francs
+cli-member-list = List members, their shares and capital
+cli-member-list-year = Add the dealings of this year
+
+cli-line-bad-qty = "{ $arg }": write ITEM:QUANTITY, for example fabric:2.5.
+cli-line-bad-purchase = "{ $arg }": write ITEM:QUANTITY:AMOUNT, for example fabric:20:25000 (20 units for 25,000 F in all).
+cli-line-bad-donation = "{ $arg }": write ITEM:QUANTITY or ITEM:QUANTITY:VALUE, for example fabric:10 or fabric:10:12000.
+cli-line-bad-sale = "{ $arg }": write ITEM:QUANTITY[:PRICE[:DISCOUNT]], for example adult-mask:3 or adult-mask:3:900:10%.
+cli-qty-unit = { $qty } { $unit ->
+    [piece] { $one ->
+        [yes] piece
+       *[no] pieces
+    }
+    [kg] kg
+    [litre] { $one ->
+        [yes] litre
+       *[no] litres
+    }
+   *[metre] { $one ->
+        [yes] metre
+       *[no] metres
+    }
+}
+cli-doc-recorded = { $doc } recorded: { $total } F CFA — entry No. { $entry }.
+cli-doc-recorded-no-entry = { $doc } recorded: { $total } F CFA — no entry (nothing to value).
+cli-doc-already = Already recorded as { $doc }: nothing new was written.
+cli-item-added = Item "{ $code }" created: { $name } ({ $kind }, in { $unit }) — stock on account { $stock }, flows on account { $account }.
+cli-item-updated = Item "{ $code }" changed: { $name }.
+cli-item-none = No items. Add one with "jatebo item add".
+cli-item-low-mark = low
+cli-item-stock-line = In stock: { $qty }, value { $value } F CFA
+cli-item-unit-cost = Weighted average cost: { $cost } F CFA per { $unit }
+cli-item-price-line = Sale price: { $price } F CFA
+cli-item-reorder-line = Reorder level: { $qty }
+cli-item-is-low = Low stock: reorder.
+cli-item-accounts-line = Accounts: stock { $stock }, sales or purchases { $account }, change in inventory { $variation }
+cli-moves-none = No stock movements.
+cli-count-dry-run = Preview only: nothing was recorded.
+cli-stock-check-ok = The stock accounts equal the items' value.
+cli-stock-check-failed = WARNING: a stock account does not match the items' value. Run "jatebo verify".
+cli-stock-check-differs = differs
+cli-recipe-added = Recipe "{ $code }" created: { $name }, one batch yields { $qty } of { $product }.
+cli-recipe-none = No recipes.
+cli-recipe-yields = yields { $what }
+cli-run-recorded = Production run { $doc } recorded — entry No. { $entry }.
+cli-run-produced = Produced: { $qty } of { $product }, cost { $cost } F CFA
+cli-run-unit-cost = Unit cost: { $cost } F CFA per { $unit }
+cli-run-consumed = Materials consumed:
+cli-sale-none = No sales for these dates.
+cli-sale-recorded = Sale { $doc } recorded: { $total } F CFA ({ $method }) — entry No. { $entry }.
+cli-sale-price-changed = list price { $list } F CFA; reason: { $reason }
+cli-sale-margin = Cost of goods sold: { $cost } F CFA; margin: { $margin } F CFA
+cli-customer-added = Customer "{ $code }" added: { $name }, credit limit { $limit } F CFA.
+cli-customer-updated = Customer "{ $code }" changed: { $name }, credit limit { $limit } F CFA.
+cli-customer-none = No customers. Add one with "jatebo customer add".
+cli-invoice-none = No credit invoices.
+cli-invoice-total-owed = Still owed: { $owed } F CFA
+cli-aging-title = Customer aging as of { $date } (F CFA)
+cli-aging-over-limit = over the limit
+cli-aging-ledger-ok = Account 4111 Customers ({ $balance } F CFA) equals the total owed.
+cli-aging-ledger-differs = WARNING: account 4111 Customers says { $balance } F CFA but the invoices add up to { $total } F CFA. Run "jatebo verify".
+cli-close-none = No cash closes.
+cli-z-title-day-preview = Till "{ $point }", day { $period } — preview (not closed)
+cli-z-title-day-sealed = Z of till "{ $point }", day { $period } — closed
+cli-z-title-month-preview = Till "{ $point }", month { $period } — preview (not closed)
+cli-z-title-month-closed = Z of till "{ $point }", month { $period } — closed
+cli-z-title-year-preview = Till "{ $point }", year { $period } — preview (not closed)
+cli-z-title-year-closed = Z of till "{ $point }", year { $period } — closed
+cli-z-counts = { $sales ->
+    [one] { $sales } sale
+   *[other] { $sales } sales
+} for { $total } F CFA; { $returns ->
+    [one] { $returns } return
+   *[other] { $returns } returns
+} for { $returned } F CFA; customer payments { $payments } F CFA
+cli-z-by-item = By item (sales less returns):
+cli-z-by-method = By way of paying (F CFA):
+cli-z-nothing = nothing
+cli-z-cash-expected = Cash expected in the till: { $amount } F CFA
+cli-z-cash-counted = Cash counted: { $amount } F CFA
+cli-z-no-difference = No difference.
+cli-z-short = Short: { $amount } F CFA ({ $reason })
+cli-z-over = Over: { $amount } F CFA ({ $reason })
+cli-z-difference-preview = Difference if you close: { $amount } F CFA
+cli-z-entry = Difference recorded by entry No. { $entry }
+cli-z-sealed-by = Closed by { $by } at { $at }
+cli-z-grand-total = Perpetual total: { $before } F CFA before, { $after } F CFA after
+cli-z-preview-day = Preview: nothing was recorded. To close: jatebo close-day --counted "3x5000 2x1000" (or the sum).
+cli-z-preview-period = Preview: nothing was recorded.
+cli-member-added = Member No. { $number } added: { $name }, { $parts } share(s), capital { $capital } F CFA.
+cli-member-parts-bought = Member No. { $number } ({ $name }): { $parts } share(s) in all, capital { $capital } F CFA.
+cli-member-dealings-set = Member No. { $number }: dealings { $year } = { $amount } F CFA.
+cli-member-none = No members.
+cli-col-doc = Document
+cli-col-name = Name
+cli-col-item = Item
+cli-col-qty = Quantity
+cli-col-value = Value
+cli-col-unit-cost = Unit cost
+cli-col-price = Price
+cli-col-low = Stock
+cli-col-move = Movement
+cli-col-qty-after = Qty after
+cli-col-value-after = Val. after
+cli-col-book = Books
+cli-col-counted = Counted
+cli-col-difference = Diff.
+cli-col-ledger = Ledger
+cli-col-stock = Items
+cli-col-receipt = Receipt
+cli-col-point = Point
+cli-col-method = Payment
+cli-col-customer = Customer
+cli-col-total = Total
+cli-col-entry = Entry
+cli-col-discount = Discount
+cli-col-amount = Amount
+cli-col-cost = Cost
+cli-col-phone = Phone
+cli-col-limit = Limit
+cli-col-owed = Owed
+cli-col-returned = Returned
+cli-col-paid = Paid
+cli-col-age-0-30 = 0–30 d
+cli-col-age-31-60 = 31–60 d
+cli-col-age-61-90 = 61–90 d
+cli-col-age-90 = 90+ d
+cli-col-period = Period
+cli-col-sales = Sales
+cli-col-returns = Returns
+cli-col-payments = Payments
+cli-col-expected = Expected
+cli-col-grand-total = Grand total
+cli-col-joined = Joined
+cli-col-parts = Shares
+cli-col-capital = Capital
+cli-col-dealings = Dealings
+cli-receipt-sale = Receipt No.
+cli-receipt-return = Return No.
+cli-receipt-date = Date:
+cli-receipt-point = Point:
+cli-receipt-list-price = list price
+cli-receipt-discount = Discount
+cli-receipt-total = TOTAL
+cli-receipt-method = Payment:
+cli-receipt-customer = Customer:
+cli-receipt-reason = Reason:
+cli-receipt-entry = Entry No.
+cli-receipt-by = Cashier:
+cli-receipt-thanks = Thank you!

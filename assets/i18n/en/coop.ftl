@@ -106,3 +106,4 @@ coop-surplus-optional = optional reserves
 coop-surplus-interest = interest on member shares
 coop-surplus-ristourne = patronage refunds to members
 coop-surplus-carried = carried forward
+coop-sales-account-required = Product “{ $code }” needs its sales account (class 7, for example 70211 soap or 70212 masks).

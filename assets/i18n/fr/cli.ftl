@@ -132,3 +132,244 @@ demo-users = { $count } utilisateurs de démonstration (jatebo user list), phras
 cli-status = Tableau de bord d'une organisation : trésorerie, activité du jour, points à surveiller (l'écran d'accueil)
 cli-keys = Touches de l'interface plein écran, après le fichier jatebo.conf, et leurs conflits
 keys-config = Fichier de réglages : { $path }
+
+## Coopérative : articles, stock, recettes, fabrication, ventes, clients, clôture, membres
+cli-item-cmd = Articles : matières premières et produits finis, avec leur stock
+cli-item-add = Ajouter un article et les comptes où il passe
+cli-item-code = Code de l'article : minuscules, chiffres, tirets (ex. masque-adulte)
+cli-item-name = Nom de l'article
+cli-item-kind = Genre : product (produit fini) ou material (matière première)
+cli-item-unit = Unité : piece, kg, litre ou metre
+cli-item-price = Prix de vente en francs (produits)
+cli-item-reorder = Seuil de réapprovisionnement, dans l'unité de l'article
+cli-item-stock = Compte de stock (classe 3, ex. 3221 ou 362)
+cli-item-account = Compte de ventes d'un produit (classe 7, ex. 70212) ou d'achats d'une matière (classe 6, 6021 par défaut)
+cli-item-variation = Compte de variation des stocks (736 pour un produit, 6032 pour une matière par défaut)
+cli-item-set = Changer le nom, le prix ou le seuil d'un article
+cli-item-list = Lister les articles : quantité, valeur, coût unitaire, stock bas
+cli-item-show = Fiche de stock d'un article : chaque mouvement et ce qui reste après
+cli-stock-cmd = Stock : achats, dons, ajustements, inventaires, mouvements, contrôle
+cli-stock-purchase = Enregistrer un achat de matières
+cli-stock-supplier = Fournisseur
+cli-stock-ref = Numéro de la facture ou du reçu du fournisseur ou du donateur
+cli-purchase-method = Paiement : cash (espèces), orange, moov, wave ou credit (à payer au fournisseur)
+cli-purchase-line = Ligne ARTICLE:QUANTITÉ:MONTANT, le montant étant le total de la ligne en francs (répétable)
+cli-coop-date = Date de l'opération (JJ/MM/AAAA ou AAAA-MM-JJ ; aujourd'hui par défaut)
+cli-stock-donation = Enregistrer un don de matières (à zéro ou à sa valeur)
+cli-stock-donor = Donateur
+cli-donation-line = Ligne ARTICLE:QUANTITÉ[:VALEUR] (sans valeur : entre à zéro ; répétable)
+cli-stock-adjust = Ajuster un stock à la main : perte, casse, don, vol ou surplus trouvé
+cli-adjust-qty = Quantité ajustée (toujours positive : le motif dit si elle sort ou entre)
+cli-adjust-reason = Motif : loss (perte), damage (casse), gift (don), theft (vol) ou found (trouvé en plus)
+cli-adjust-unit-cost = Coût unitaire d'un surplus trouvé quand l'article n'a pas de stock (ex. 250)
+cli-coop-note = Remarque
+cli-stock-count = Inventaire physique : les quantités comptées remplacent celles des livres
+cli-count-line = Ligne ARTICLE:QUANTITÉ_COMPTÉE (répétable)
+cli-dry-run = Montrer ce qui serait enregistré, sans rien écrire
+cli-stock-moves = Mouvements de stock, avec filtres
+cli-stock-check = Contrôler que les comptes de stock égalent la valeur des articles
+cli-recipe-cmd = Recettes (nomenclatures) : les matières d'une fournée et ce qu'elle donne
+cli-recipe-add = Ajouter une recette
+cli-recipe-code = Code de la recette (ex. fournee-masques)
+cli-recipe-name = Nom de la recette
+cli-recipe-product = Produit fabriqué (code de l'article)
+cli-recipe-yield = Quantité de produit qu'une fournée donne
+cli-recipe-line = Ligne MATIÈRE:QUANTITÉ consommée par fournée (répétable)
+cli-recipe-list = Lister les recettes
+cli-production = Enregistrer une fabrication : consomme les matières d'une recette, fait entrer le produit au coût
+cli-production-batches = Nombre de fournées (2, ou 0,5)
+cli-sale = Ventes : enregistrer une vente (--line …), ou show, receipt, list, return
+cli-sale-line = Ligne ARTICLE:QUANTITÉ[:PRIX[:REMISE]] ; remise en francs (200) ou en pourcentage (10%) ; répétable
+cli-sale-price-reason = Raison d'un prix différent du tarif
+cli-sale-method = Paiement : cash (espèces, par défaut), orange, moov, wave ou credit (client nommé)
+cli-sale-customer = Code du client (obligatoire pour une vente à crédit)
+cli-coop-point = Point de vente (boutique par défaut)
+cli-sale-show = Afficher une vente ou un retour
+cli-sale-number = Numéro du reçu (12 ou VTE-000012 ; RET-000003 pour un retour)
+cli-sale-receipt = Imprimer le reçu d'une vente, en texte
+cli-sale-list = Lister les ventes et les retours
+cli-sale-return = Enregistrer un retour de marchandise sur un reçu
+cli-return-line = Ligne ARTICLE:QUANTITÉ rendue (répétable)
+cli-return-reason = Raison du retour
+cli-customer-cmd = Clients : comptes, plafonds de crédit, factures, paiements
+cli-customer-add = Ajouter un client (centre de santé, ONG, école…)
+cli-customer-code = Code du client (ex. cscom)
+cli-customer-name = Nom du client
+cli-customer-phone = Téléphone
+cli-customer-limit = Plafond de crédit en francs (0 par défaut : pas de crédit)
+cli-customer-set = Changer le nom, le téléphone ou le plafond d'un client
+cli-customer-list = Lister les clients avec ce qu'ils doivent
+cli-customer-pay = Enregistrer un paiement de client
+cli-customer-amount = Montant payé en francs
+cli-customer-pay-method = Paiement : cash (espèces), orange, moov ou wave
+cli-customer-invoice = Facture réglée (sinon : les plus anciennes d'abord)
+cli-customer-invoices = Factures à crédit (non soldées ; --all : toutes)
+cli-customer-all = Inclure les factures soldées
+cli-customer-aging = Balance âgée des clients : 0–30, 31–60, 61–90 et plus de 90 jours
+cli-aging-date = Date d'arrêté (aujourd'hui par défaut)
+cli-close-day = Clôture de caisse (Z) : aperçu, ou scellement de la journée avec --counted ; month, year, list
+cli-close-date = Journée à clôturer (aujourd'hui par défaut)
+cli-close-counted = Argent compté : une somme (« 4 100 ») ou le détail (« 3x5000 2x1000 1x500 »)
+cli-close-reason = Raison d'un écart entre l'argent compté et l'attendu
+cli-close-month = Clôturer un mois d'un point de vente (AAAA-MM)
+cli-close-year = Clôturer une année d'un point de vente (AAAA)
+cli-close-list = Lister les clôtures de caisse
+cli-member-cmd = Membres de la coopérative : parts sociales et opérations
+cli-member-add = Ajouter un membre, avec ses parts sociales payées
+cli-member-name = Nom du membre
+cli-member-parts = Nombre de parts sociales
+cli-member-part-value = Valeur d'une part sociale en francs (toutes égales)
+cli-member-method = Paiement des parts : cash (par défaut), orange, moov ou wave
+cli-member-buy-parts = Enregistrer l'achat de parts sociales par un membre
+cli-member-number = Numéro du membre
+cli-member-dealings = Enregistrer les opérations d'un membre avec la coopérative sur une année (base des ristournes)
+cli-member-amount = Montant en francs
+cli-member-list = Lister les membres, leurs parts et leur capital
+cli-member-list-year = Ajouter les opérations de cette année
+
+cli-line-bad-qty = « { $arg } » : écrivez ARTICLE:QUANTITÉ, par exemple tissu:2,5.
+cli-line-bad-purchase = « { $arg } » : écrivez ARTICLE:QUANTITÉ:MONTANT, par exemple tissu:20:25000 (20 unités pour 25 000 F en tout).
+cli-line-bad-donation = « { $arg } » : écrivez ARTICLE:QUANTITÉ ou ARTICLE:QUANTITÉ:VALEUR, par exemple tissu:10 ou tissu:10:12000.
+cli-line-bad-sale = « { $arg } » : écrivez ARTICLE:QUANTITÉ[:PRIX[:REMISE]], par exemple masque-adulte:3 ou masque-adulte:3:900:10%.
+cli-qty-unit = { $qty } { $unit ->
+    [piece] { $whole ->
+        [one] pièce
+       *[other] pièces
+    }
+    [kg] kg
+    [litre] { $whole ->
+        [one] litre
+       *[other] litres
+    }
+   *[metre] { $whole ->
+        [one] mètre
+       *[other] mètres
+    }
+}
+cli-doc-recorded = { $doc } enregistré : { $total } F CFA — écriture N° { $entry }.
+cli-doc-recorded-no-entry = { $doc } enregistré : { $total } F CFA — aucune écriture (rien à valoriser).
+cli-doc-already = Déjà enregistré sous { $doc } : rien de nouveau n'a été écrit.
+cli-item-added = Article « { $code } » créé : { $name } ({ $kind }, en { $unit }) — stock au compte { $stock }, flux au compte { $account }.
+cli-item-updated = Article « { $code } » modifié : { $name }.
+cli-item-none = Aucun article. Ajoutez-en un avec « jatebo item add ».
+cli-item-low-mark = bas
+cli-item-stock-line = En stock : { $qty }, valeur { $value } F CFA
+cli-item-unit-cost = Coût moyen pondéré : { $cost } F CFA par { $unit }
+cli-item-price-line = Prix de vente : { $price } F CFA
+cli-item-reorder-line = Seuil de réapprovisionnement : { $qty }
+cli-item-is-low = Stock bas : à réapprovisionner.
+cli-item-accounts-line = Comptes : stock { $stock }, ventes ou achats { $account }, variation { $variation }
+cli-moves-none = Aucun mouvement de stock.
+cli-count-dry-run = Aperçu seulement : rien n'a été enregistré.
+cli-stock-check-ok = Les comptes de stock égalent la valeur des articles.
+cli-stock-check-failed = ATTENTION : un compte de stock ne correspond pas à la valeur des articles. Lancez « jatebo verify ».
+cli-stock-check-differs = écart
+cli-recipe-added = Recette « { $code } » créée : { $name }, une fournée donne { $qty } de { $product }.
+cli-recipe-none = Aucune recette.
+cli-recipe-yields = donne { $what }
+cli-run-recorded = Fabrication { $doc } enregistrée — écriture N° { $entry }.
+cli-run-produced = Produit : { $qty } de { $product }, coût { $cost } F CFA
+cli-run-unit-cost = Coût unitaire : { $cost } F CFA par { $unit }
+cli-run-consumed = Matières consommées :
+cli-sale-none = Aucune vente pour ces dates.
+cli-sale-recorded = Vente { $doc } enregistrée : { $total } F CFA ({ $method }) — écriture N° { $entry }.
+cli-sale-price-changed = prix du tarif { $list } F CFA ; raison : { $reason }
+cli-sale-margin = Coût des articles vendus : { $cost } F CFA ; marge : { $margin } F CFA
+cli-customer-added = Client « { $code } » ajouté : { $name }, plafond de crédit { $limit } F CFA.
+cli-customer-updated = Client « { $code } » modifié : { $name }, plafond de crédit { $limit } F CFA.
+cli-customer-none = Aucun client. Ajoutez-en un avec « jatebo customer add ».
+cli-invoice-none = Aucune facture à crédit.
+cli-invoice-total-owed = Reste dû : { $owed } F CFA
+cli-aging-title = Balance âgée des clients au { $date } (F CFA)
+cli-aging-over-limit = plafond dépassé
+cli-aging-ledger-ok = Le compte 4111 Clients ({ $balance } F CFA) égale le total dû.
+cli-aging-ledger-differs = ATTENTION : le compte 4111 Clients dit { $balance } F CFA mais les factures totalisent { $total } F CFA. Lancez « jatebo verify ».
+cli-close-none = Aucune clôture de caisse.
+cli-z-title-day-preview = Caisse « { $point } », journée du { $period } — aperçu (non clôturée)
+cli-z-title-day-sealed = Z de la caisse « { $point } », journée du { $period } — clôturée
+cli-z-title-month-preview = Caisse « { $point } », mois { $period } — aperçu (non clôturé)
+cli-z-title-month-closed = Z de la caisse « { $point } », mois { $period } — clôturé
+cli-z-title-year-preview = Caisse « { $point } », année { $period } — aperçu (non clôturée)
+cli-z-title-year-closed = Z de la caisse « { $point } », année { $period } — clôturée
+cli-z-counts = { $sales ->
+    [one] { $sales } vente
+   *[other] { $sales } ventes
+} pour { $total } F CFA ; { $returns ->
+    [one] { $returns } retour
+   *[other] { $returns } retours
+} pour { $returned } F CFA ; encaissements de clients { $payments } F CFA
+cli-z-by-item = Par article (ventes moins retours) :
+cli-z-by-method = Par mode de paiement (F CFA) :
+cli-z-nothing = rien
+cli-z-cash-expected = Espèces attendues dans la caisse : { $amount } F CFA
+cli-z-cash-counted = Espèces comptées : { $amount } F CFA
+cli-z-no-difference = Pas d'écart.
+cli-z-short = Manquant : { $amount } F CFA ({ $reason })
+cli-z-over = Excédent : { $amount } F CFA ({ $reason })
+cli-z-difference-preview = Écart si vous clôturez : { $amount } F CFA
+cli-z-entry = Écart enregistré par l'écriture N° { $entry }
+cli-z-sealed-by = Clôturée par { $by } le { $at }
+cli-z-grand-total = Total perpétuel : { $before } F CFA avant, { $after } F CFA après
+cli-z-preview-day = Aperçu : rien n'a été enregistré. Pour clôturer : jatebo close-day --counted « 3x5000 2x1000 » (ou la somme).
+cli-z-preview-period = Aperçu : rien n'a été enregistré.
+cli-member-added = Membre n° { $number } ajouté : { $name }, { $parts } part(s), capital { $capital } F CFA.
+cli-member-parts-bought = Membre n° { $number } ({ $name }) : { $parts } part(s) en tout, capital { $capital } F CFA.
+cli-member-dealings-set = Membre n° { $number } : opérations { $year } = { $amount } F CFA.
+cli-member-none = Aucun membre.
+cli-col-doc = Pièce
+cli-col-name = Nom
+cli-col-item = Article
+cli-col-qty = Quantité
+cli-col-value = Valeur
+cli-col-unit-cost = Coût u.
+cli-col-price = Prix
+cli-col-low = Stock
+cli-col-move = Mouvement
+cli-col-qty-after = Qté après
+cli-col-value-after = Val. après
+cli-col-book = Livres
+cli-col-counted = Compté
+cli-col-difference = Écart
+cli-col-ledger = Grand livre
+cli-col-stock = Articles
+cli-col-receipt = Reçu
+cli-col-point = Point
+cli-col-method = Paiement
+cli-col-customer = Client
+cli-col-total = Total
+cli-col-entry = Écriture
+cli-col-discount = Remise
+cli-col-amount = Montant
+cli-col-cost = Coût
+cli-col-phone = Téléphone
+cli-col-limit = Plafond
+cli-col-owed = Dû
+cli-col-returned = Rendu
+cli-col-paid = Payé
+cli-col-age-0-30 = 0–30 j
+cli-col-age-31-60 = 31–60 j
+cli-col-age-61-90 = 61–90 j
+cli-col-age-90 = + 90 j
+cli-col-period = Période
+cli-col-sales = Ventes
+cli-col-returns = Retours
+cli-col-payments = Encaiss.
+cli-col-expected = Attendu
+cli-col-grand-total = Total perp.
+cli-col-joined = Entrée
+cli-col-parts = Parts
+cli-col-capital = Capital
+cli-col-dealings = Opérations
+cli-receipt-sale = Reçu N°
+cli-receipt-return = Retour N°
+cli-receipt-date = Date :
+cli-receipt-point = Point :
+cli-receipt-list-price = tarif
+cli-receipt-discount = Remise
+cli-receipt-total = TOTAL
+cli-receipt-method = Paiement :
+cli-receipt-customer = Client :
+cli-receipt-reason = Raison :
+cli-receipt-entry = Écriture N°
+cli-receipt-by = Caissière :
+cli-receipt-thanks = Merci !

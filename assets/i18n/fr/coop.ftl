@@ -106,3 +106,4 @@ coop-surplus-optional = réserves facultatives
 coop-surplus-interest = intérêts des parts sociales
 coop-surplus-ristourne = ristournes aux membres
 coop-surplus-carried = report à nouveau
+coop-sales-account-required = Le produit « { $code } » a besoin de son compte de ventes (classe 7, par exemple 70211 savons ou 70212 masques).
