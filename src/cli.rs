@@ -31,6 +31,7 @@ macro_rules! outln {
 }
 
 mod coop;
+mod surplus;
 pub use coop::{
     CloseDayArgs, CustomerCmd, ItemCmd, MemberCmd, ProductionArgs, RecipeCmd, SaleArgs, StockCmd,
 };
@@ -114,6 +115,8 @@ pub enum Command {
     CloseDay(CloseDayArgs),
     #[command(about = tr("cli-member-cmd"), subcommand)]
     Member(MemberCmd),
+    #[command(about = tr("cli-surplus-cmd"), subcommand)]
+    Surplus(surplus::SurplusCmd),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -523,6 +526,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Customer(c) => coop::cmd_customer(&ctx, c),
         Command::CloseDay(a) => coop::cmd_close_day(&ctx, a),
         Command::Member(c) => coop::cmd_member(&ctx, c),
+        Command::Surplus(c) => surplus::cmd_surplus(&ctx, c),
     }
 }
 
