@@ -138,6 +138,20 @@ enum Cmd {
         #[arg(long, default_value = "Médine")]
         text: String,
     },
+    /// Times a cooperative's sales day on a new ledger file: each receipt
+    /// recorded (one write transaction with its fsync), then the Z preview
+    /// and the daily close of all of them.
+    CoopDay {
+        /// Ledger file to create (must not exist).
+        #[arg(long)]
+        db: PathBuf,
+        /// Receipts in the day.
+        #[arg(long, default_value_t = 500)]
+        sales: usize,
+        /// Days of earlier trade (sealed) before the timed day.
+        #[arg(long, default_value_t = 0)]
+        history_days: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -199,6 +213,11 @@ fn main() -> ExitCode {
             sizes,
             text,
         }),
+        Cmd::CoopDay {
+            db,
+            sales,
+            history_days,
+        } => coop_day(&db, sales, history_days),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -1985,4 +2004,159 @@ fn tui_steps(tui: &mut Tui, o: &TuiOptions, rare: &str) -> R<Vec<TuiStep>> {
     }
     tui.key(KeyCode::Char('x'))?;
     Ok(out)
+}
+
+// ---- a cooperative's sales day ------------------------------------------------
+
+fn coop_day(db: &Path, sales: usize, history_days: usize) -> Result<(), String> {
+    use jatebo::domain::coop::{AdjustReason, CashCount, Discount, ItemKind, PayMethod, Qty, Unit};
+    use jatebo::service::coop::{AdjustInput, NewItem, SaleInput, SaleLineInput};
+    if db.exists() {
+        return Err(format!("{} exists", db.display()));
+    }
+    jatebo::i18n::set_lang(Lang::Fr);
+    let mut books = Books::open(db, OpenMode::CreateIfMissing).map_err(err)?;
+    let actor = Actor::new("bench").map_err(err)?;
+    let org = books
+        .add_org(&actor, "masques", "Coopérative Benkadi", OrgKind::Coop)
+        .map_err(err)?;
+    for (code, price) in [("masque-adulte", 1_000), ("masque-enfant", 600)] {
+        books
+            .add_item(
+                &actor,
+                &org,
+                NewItem {
+                    code: code.into(),
+                    name: code.replace('-', " "),
+                    kind: ItemKind::Product,
+                    unit: Unit::Piece,
+                    price: Some(Fcfa::new(price)),
+                    reorder: Qty::units(20),
+                    stock_account: "362".into(),
+                    flow_account: Some("70212".into()),
+                    variation_account: None,
+                },
+            )
+            .map_err(err)?;
+        let need = (sales * (history_days + 1) * 3 + 100) as i64;
+        books
+            .adjust(
+                &actor,
+                &org,
+                AdjustInput {
+                    date: NaiveDate::from_ymd_opt(2026, 1, 2).expect("date"),
+                    item: code.into(),
+                    qty: Qty::units(need),
+                    reason: AdjustReason::Found,
+                    unit_cost: Some(rust_decimal::Decimal::from(price * 35 / 100)),
+                    note: "stock de départ du banc d'essai".into(),
+                    idem_key: format!("bench:stock:{code}"),
+                },
+            )
+            .map_err(err)?;
+    }
+    let sale = |date: NaiveDate, k: String| SaleInput {
+        date,
+        point: "boutique".into(),
+        customer: None,
+        method: PayMethod::Cash,
+        lines: vec![
+            SaleLineInput {
+                item: "masque-adulte".into(),
+                qty: Qty::units(3),
+                price: None,
+                price_reason: String::new(),
+                discount: Discount::None,
+            },
+            SaleLineInput {
+                item: "masque-enfant".into(),
+                qty: Qty::units(2),
+                price: None,
+                price_reason: String::new(),
+                discount: Discount::None,
+            },
+        ],
+        idem_key: k,
+    };
+    let start = NaiveDate::from_ymd_opt(2026, 2, 2).expect("date");
+    let t_hist = Instant::now();
+    books.store_relaxed(true).map_err(err)?;
+    for d in 0..history_days {
+        let date = start + Duration::days(d as i64);
+        for i in 0..sales {
+            books
+                .sell(&actor, &org, sale(date, format!("h{d}-{i}")))
+                .map_err(err)?;
+        }
+        let z = books
+            .sales_summary(&org, "boutique", &date.to_string())
+            .map_err(err)?;
+        let counted = CashCount::parse(&z.cash_expected.francs().to_string())
+            .map_err(|e| format!("{e:?}"))?;
+        books
+            .close_day(&actor, &org, "boutique", date, date, &counted, "")
+            .map_err(err)?;
+    }
+    books.store_relaxed(false).map_err(err)?;
+    let hist_s = t_hist.elapsed().as_secs_f64();
+    let day = start + Duration::days(history_days as i64);
+    let mut samples = Vec::with_capacity(sales);
+    for i in 0..sales {
+        let t = Instant::now();
+        let out = books
+            .sell(&actor, &org, sale(day, format!("d-{i}")))
+            .map_err(err)?;
+        samples.push(ms(t));
+        assert_eq!(out.total, Fcfa::new(4_200));
+    }
+    let t = Instant::now();
+    let z = books
+        .sales_summary(&org, "boutique", &day.to_string())
+        .map_err(err)?;
+    let preview_ms = ms(t);
+    let counted = CashCount::parse(&(z.cash_expected.francs() - 100).to_string())
+        .map_err(|e| format!("{e:?}"))?;
+    let t = Instant::now();
+    let closed = books
+        .close_day(
+            &actor,
+            &org,
+            "boutique",
+            day,
+            day,
+            &counted,
+            "100 F manquants",
+        )
+        .map_err(err)?;
+    let close_ms = ms(t);
+    let report = books.verify(None).map_err(err)?;
+    let mut s = samples.clone();
+    s.sort_by(f64::total_cmp);
+    let pct = |p: f64| s[((p * s.len() as f64).ceil() as usize).clamp(1, s.len()) - 1];
+    println!(
+        "ledger: {} ({} entries; {history_days} earlier sealed days built in {hist_s:.1} s)",
+        fmt_bytes(ledger_size(db)),
+        books.org("masques").map_err(err)?.entries
+    );
+    println!(
+        "| record a sale (3 adult + 2 child masks, cash), {sales} receipts | median {:.2} ms | p95 {:.2} ms | max {:.2} ms |",
+        median(&samples),
+        pct(0.95),
+        s[s.len() - 1]
+    );
+    println!(
+        "| Z preview of the day ({} receipts, {} F) | {preview_ms:.2} ms |",
+        z.sales_count,
+        z.sales_total.francs()
+    );
+    println!(
+        "| daily close (count 100 F short, entry posted, day sealed) | {close_ms:.2} ms | difference {} F |",
+        closed
+            .close
+            .as_ref()
+            .map(|c| c.difference.francs())
+            .unwrap_or(0)
+    );
+    println!("verify: {}", if report.ok() { "ok" } else { "PROBLEMS" });
+    Ok(())
 }

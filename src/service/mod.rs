@@ -852,6 +852,13 @@ impl Books {
         self.store.read().audit(limit)
     }
 
+    /// Commits without waiting for the disk while building a throw-away
+    /// ledger (a benchmark's history); `false` makes it durable again.
+    #[doc(hidden)]
+    pub fn store_relaxed(&mut self, relaxed: bool) -> Result<()> {
+        self.store.relaxed_durability(relaxed)
+    }
+
     pub fn is_empty(&self) -> Result<bool> {
         self.store.read().is_empty()
     }
