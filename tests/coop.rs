@@ -779,7 +779,16 @@ fn the_surplus_allocation_reproduces_the_worked_example() {
     for (i, n) in names.iter().enumerate() {
         let m = c
             .books
-            .add_coop_member(&c.actor, &c.org, n, "", d("2025-01-10"), parts[i], Fcfa::new(5_000), PayMethod::Cash)
+            .add_coop_member(
+                &c.actor,
+                &c.org,
+                n,
+                "",
+                d("2025-01-10"),
+                parts[i],
+                Fcfa::new(5_000),
+                PayMethod::Cash,
+            )
             .unwrap();
         c.books
             .set_member_dealings(&c.actor, &c.org, m.number, 2025, Fcfa::new(dealings[i]))
@@ -811,7 +820,13 @@ fn the_surplus_allocation_reproduces_the_worked_example() {
     assert_eq!(a.surplus, Fcfa::new(1_000_000));
     assert_eq!(a.capital, Fcfa::new(500_000));
     assert_eq!(
-        [a.general_reserve, a.training_reserve, a.optional_reserve, a.interest, a.ristourne],
+        [
+            a.general_reserve,
+            a.training_reserve,
+            a.optional_reserve,
+            a.interest,
+            a.ristourne
+        ],
         [200_000, 200_000, 100_000, 25_000, 475_000].map(Fcfa::new)
     );
     // Aïcha made 30 % of the dealings, Awa 20 %.
@@ -819,19 +834,70 @@ fn the_surplus_allocation_reproduces_the_worked_example() {
     assert_eq!(p.members[1].ristourne, Fcfa::new(142_500));
     assert_eq!(p.members[1].interest, Fcfa::new(7_500));
     // Dated in the year: refused; then posted once.
-    let e = c.books.allocate_surplus(&c.actor, &org, 2025, &policy, d("2025-12-31")).unwrap_err();
+    let e = c
+        .books
+        .allocate_surplus(&c.actor, &org, 2025, &policy, d("2025-12-31"))
+        .unwrap_err();
     assert!(matches!(coop_err(e), CoopError::AllocationInYear { .. }));
-    let posted = c.books.allocate_surplus(&c.actor, &org, 2025, &policy, d("2026-03-14")).unwrap();
+    let posted = c
+        .books
+        .allocate_surplus(&c.actor, &org, 2025, &policy, d("2026-03-14"))
+        .unwrap();
     assert!(posted.entry.is_some());
     assert_eq!(c.net("131"), 0);
     assert_eq!(c.net("1111"), -200_000);
     assert_eq!(c.net("1112"), -200_000);
     assert_eq!(c.net("1181"), -100_000);
     assert_eq!(c.net("465"), -500_000);
-    let e = c.books.allocate_surplus(&c.actor, &org, 2025, &policy, d("2026-03-15")).unwrap_err();
+    let e = c
+        .books
+        .allocate_surplus(&c.actor, &org, 2025, &policy, d("2026-03-15"))
+        .unwrap_err();
     assert_eq!(coop_err(e), CoopError::AlreadyAllocated { year: 2025 });
     let recorded = c.books.surplus_recorded(&org, 2025).unwrap().unwrap();
     assert_eq!(recorded.members, posted.members);
     assert_eq!(recorded.allocation.ristourne, Fcfa::new(475_000));
     c.assert_books_agree();
+}
+
+#[test]
+fn a_sale_without_a_point_goes_to_the_point_used_last() {
+    let mut c = Coop::new();
+    c.buy("tissu", Qty::units(4), 4_000, PayMethod::Credit)
+        .unwrap();
+    c.buy("elastique", Qty::units(8), 800, PayMethod::Credit)
+        .unwrap();
+    c.recipe();
+    c.run(4).unwrap();
+    // The very first sale with no point named goes to "boutique".
+    c.sale("2026-11-04", PayMethod::Cash, None, &[("masque-adulte", 1)])
+        .unwrap();
+    let k = c.key();
+    let mut at_market = SaleInput {
+        date: d("2026-11-05"),
+        point: "marche".into(),
+        customer: None,
+        method: PayMethod::Cash,
+        lines: vec![SaleLineInput {
+            item: "masque-adulte".into(),
+            qty: Qty::units(1),
+            price: None,
+            price_reason: String::new(),
+            discount: Discount::None,
+        }],
+        idem_key: k,
+    };
+    c.books.sell(&c.actor, &c.org, at_market.clone()).unwrap();
+    at_market.point.clear();
+    at_market.idem_key = c.key();
+    c.books.sell(&c.actor, &c.org, at_market).unwrap();
+    assert_eq!(
+        c.books
+            .sales_summary(&c.org, "boutique", "2026-11-04")
+            .unwrap()
+            .sales_count,
+        1
+    );
+    let z = c.books.sales_summary(&c.org, "", "2026-11-05").unwrap();
+    assert_eq!((z.point.as_str(), z.sales_count), ("marche", 2));
 }

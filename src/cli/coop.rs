@@ -23,8 +23,8 @@ use crate::error::Result;
 use crate::i18n::{lang, tr};
 use crate::service::Books;
 use crate::service::coop::{
-    AdjustInput, DEFAULT_POINT, DocOutcome, DonationInput, NewItem, PaymentInput, PurchaseInput,
-    ReturnInput, RunInput, SaleInput, SaleLineInput, SalesSummary, StockLineInput, doc_ref,
+    AdjustInput, DocOutcome, DonationInput, NewItem, PaymentInput, PurchaseInput, ReturnInput,
+    RunInput, SaleInput, SaleLineInput, SalesSummary, StockLineInput, doc_ref,
 };
 use crate::service::receipt::{method_label, receipt_text};
 use crate::store::{ItemRow, OrgRow, SaleRow};
@@ -461,8 +461,10 @@ fn key_or_new(k: Option<String>) -> String {
     k.map(|k| k.trim().to_string()).unwrap_or_else(new_key)
 }
 
+/// The point named, or empty: the service then takes the organisation's
+/// last-used point (`boutique` at first).
 fn point_or_default(p: Option<String>) -> String {
-    p.unwrap_or_else(|| DEFAULT_POINT.to_string())
+    p.unwrap_or_default()
 }
 
 /// A price or an amount in francs (`1000`, `1 000`, `1 000 F`); a text that

@@ -435,13 +435,15 @@ impl Levels {
     }
 }
 
-fn check_point(point: &str) -> Result<String> {
-    let p = if point.trim().is_empty() {
-        DEFAULT_POINT.to_string()
-    } else {
-        check_code(point)?
-    };
-    Ok(p)
+/// The sales point named, or when none is: the one this organisation
+/// used last, or `boutique` for its first sale.
+fn check_point(r: &Reader<'_>, org: &OrgRow, point: &str) -> Result<String> {
+    if point.trim().is_empty() {
+        return Ok(r
+            .last_point(org.id)?
+            .unwrap_or_else(|| DEFAULT_POINT.to_string()));
+    }
+    Ok(check_code(point)?)
 }
 
 fn refuse_sealed(r: &Reader<'_>, org: &OrgRow, point: &str, date: NaiveDate) -> Result<()> {
@@ -1169,7 +1171,9 @@ impl Books {
                 }
                 let level = levels.get(&it);
                 let (after, value) = if delta.milli() < 0 {
-                    let (after, c) = level.issue(delta.negated()).map_err(|e| not_enough(&it, e))?;
+                    let (after, c) = level
+                        .issue(delta.negated())
+                        .map_err(|e| not_enough(&it, e))?;
                     add_line(
                         &mut lines,
                         &it.variation_account,
@@ -1282,7 +1286,15 @@ impl Books {
         phone: &str,
         limit: Fcfa,
     ) -> Result<CustomerRow> {
-        self.write_customer(actor, org, code, Some(name), Some(phone), Some(limit), Some(true))
+        self.write_customer(
+            actor,
+            org,
+            code,
+            Some(name),
+            Some(phone),
+            Some(limit),
+            Some(true),
+        )
     }
 
     /// Adds a named customer (a health centre, the NGO, a school) or, when
@@ -1463,7 +1475,7 @@ impl Books {
         if s.lines.is_empty() {
             return Err(CoopError::EmptySale.into());
         }
-        let point = check_point(&s.point)?;
+        let point = check_point(&self.store.read(), org, &s.point)?;
         let now = now();
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
@@ -1581,7 +1593,7 @@ impl Books {
     ) -> Result<DocOutcome> {
         check_user_key(&ret.idem_key)?;
         let reason = clean("reason", &ret.reason, 300, true)?;
-        let point = check_point(&ret.point)?;
+        let point = check_point(&self.store.read(), org, &ret.point)?;
         if ret.lines.is_empty() {
             return Err(CoopError::EmptySale.into());
         }
@@ -1783,7 +1795,7 @@ impl Books {
         if !p.amount.is_positive() {
             return Err(crate::domain::money::MoneyError::Zero.into());
         }
-        let point = check_point(&p.point)?;
+        let point = check_point(&self.store.read(), org, &p.point)?;
         let now = now();
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
@@ -1890,7 +1902,7 @@ impl Books {
     /// (`2026-11`) or a year (`2026`): totals by product and by way of
     /// paying, what should be in the drawer, and the perpetual total.
     pub fn sales_summary(&self, org: &OrgRow, point: &str, period: &str) -> Result<SalesSummary> {
-        let point = check_point(point)?;
+        let point = check_point(&self.store.read(), org, point)?;
         let r = self.store.read();
         let _snap = r.snapshot()?;
         summary(&r, org, &point, period)
@@ -1912,7 +1924,7 @@ impl Books {
         counted: &CashCount,
         reason: &str,
     ) -> Result<SalesSummary> {
-        let point = check_point(point)?;
+        let point = check_point(&self.store.read(), org, point)?;
         let reason = clean("reason", reason, 300, false)?;
         if day > today {
             return Err(CoopError::DayInFuture { date: day }.into());
@@ -2036,7 +2048,7 @@ impl Books {
         period: &str,
         today: NaiveDate,
     ) -> Result<SalesSummary> {
-        let point = check_point(point)?;
+        let point = check_point(&self.store.read(), org, point)?;
         let period = period.trim();
         let (kind, from, to) = period_range(period)?;
         if kind == "day" || to >= today {
@@ -2317,12 +2329,36 @@ impl Books {
                 label: String::new(),
             }];
             for (account, amount, key) in [
-                (accounts::GENERAL_RESERVE, a.general_reserve, "coop-surplus-general"),
-                (accounts::TRAINING_RESERVE, a.training_reserve, "coop-surplus-training"),
-                (accounts::OPTIONAL_RESERVE, a.optional_reserve, "coop-surplus-optional"),
-                (accounts::MEMBERS_PAYABLE, a.interest, "coop-surplus-interest"),
-                (accounts::MEMBERS_PAYABLE, a.ristourne, "coop-surplus-ristourne"),
-                (accounts::RETAINED, a.carried_forward, "coop-surplus-carried"),
+                (
+                    accounts::GENERAL_RESERVE,
+                    a.general_reserve,
+                    "coop-surplus-general",
+                ),
+                (
+                    accounts::TRAINING_RESERVE,
+                    a.training_reserve,
+                    "coop-surplus-training",
+                ),
+                (
+                    accounts::OPTIONAL_RESERVE,
+                    a.optional_reserve,
+                    "coop-surplus-optional",
+                ),
+                (
+                    accounts::MEMBERS_PAYABLE,
+                    a.interest,
+                    "coop-surplus-interest",
+                ),
+                (
+                    accounts::MEMBERS_PAYABLE,
+                    a.ristourne,
+                    "coop-surplus-ristourne",
+                ),
+                (
+                    accounts::RETAINED,
+                    a.carried_forward,
+                    "coop-surplus-carried",
+                ),
             ] {
                 if amount.is_positive() {
                     lines.push(LineInput {
@@ -2355,7 +2391,13 @@ impl Books {
                 detail: e.to_string(),
             })?;
             tx.insert_allocation(org.id, year, &detail, id, &actor.name, &now)?;
-            tx.audit(&actor.name, "surplus.allocate", &org.code, &format!("{year} {n}"), &now)?;
+            tx.audit(
+                &actor.name,
+                "surplus.allocate",
+                &org.code,
+                &format!("{year} {n}"),
+                &now,
+            )?;
             Ok(SurplusPreview {
                 entry: Some(n.to_string()),
                 ..p
@@ -2416,7 +2458,8 @@ fn surplus_of(
     year: i32,
     policy: &crate::domain::surplus::SurplusPolicy,
 ) -> Result<SurplusPreview> {
-    let closed = super::closed_through(org).is_some_and(|m| m >= Month::new(year, 12).expect("valid month"));
+    let closed =
+        super::closed_through(org).is_some_and(|m| m >= Month::new(year, 12).expect("valid month"));
     let surplus = -r.account_net(org.id, accounts::RESULT_PROFIT)?;
     if !closed || surplus <= 0 {
         return Err(CoopError::NoResult { year }.into());
@@ -2430,7 +2473,11 @@ fn surplus_of(
         .map(|(id, c)| crate::domain::surplus::MemberStake {
             member: *id,
             capital: *c,
-            dealings: dealings.iter().find(|d| d.0 == *id).map(|d| d.1).unwrap_or(Fcfa::ZERO),
+            dealings: dealings
+                .iter()
+                .find(|d| d.0 == *id)
+                .map(|d| d.1)
+                .unwrap_or(Fcfa::ZERO),
         })
         .collect();
     let input = crate::domain::surplus::SurplusInput {
@@ -2590,7 +2637,13 @@ fn run_outcome_again(tx: &mut WriteTx<'_>, org: &OrgRow, number: i64) -> Result<
         consumed: mine
             .iter()
             .filter(|m| m.kind == MoveKind::Consume)
-            .map(|m| (m.item.clone(), m.qty.negated(), Fcfa::new(-m.value.francs())))
+            .map(|m| {
+                (
+                    m.item.clone(),
+                    m.qty.negated(),
+                    Fcfa::new(-m.value.francs()),
+                )
+            })
             .collect(),
         doc,
     })
@@ -2602,11 +2655,7 @@ type Priced = (Vec<NewSaleLine>, Fcfa, Option<CustomerRow>, Vec<ItemRow>);
 /// Prices each line of a sale from the price list (or the price given
 /// with its reason), with its discount; checks the customer and her credit
 /// limit. Costs are filled in when the stock is taken.
-fn price_lines(
-    r: &Reader<'_>,
-    org: &OrgRow,
-    s: &SaleInput,
-) -> Result<Priced> {
+fn price_lines(r: &Reader<'_>, org: &OrgRow, s: &SaleInput) -> Result<Priced> {
     let customer = match s
         .customer
         .as_deref()

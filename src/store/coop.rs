@@ -819,6 +819,20 @@ impl<'a> Reader<'a> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The sales point of the organisation's latest sale or payment.
+    pub fn last_point(&self, org_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT point FROM (
+                     SELECT point, recorded_at FROM sales WHERE org_id = ?1
+                     UNION ALL SELECT point, recorded_at FROM payments WHERE org_id = ?1)
+                 ORDER BY recorded_at DESC LIMIT 1",
+            )?
+            .query_row([org_id], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn is_sealed(&self, org_id: i64, point: &str, day: NaiveDate) -> Result<bool> {
         let n: i64 = self
             .conn
