@@ -495,3 +495,213 @@ fn a_panic_restores_the_terminal_and_points_to_its_report() {
     let out = cli_ok(&db, &["verify"], &[]);
     assert!(out.contains("tout est en ordre"), "{out}");
 }
+
+/// Alt+letter as a terminal sends it: Esc, then the letter.
+fn alt(c: char) -> String {
+    format!("\x1b{c}")
+}
+
+/// A treasurer's day at the mask cooperative's shop: a receipt of 3 adult
+/// and 2 child masks, then the day closed 100 F short; the ledger agrees.
+#[test]
+fn a_sale_at_the_shop_and_the_day_closed_100_f_short() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("j.db");
+    let me = [
+        ("JATEBO_USER", "Mariam Keïta"),
+        ("JATEBO_PASSPHRASE", PASS),
+        ("JATEBO_NEW_PASSPHRASE", PASS),
+        ("JATEBO_ORG", "masques"),
+    ];
+    cli_ok(&db, &["init"], &[]);
+    cli_ok(&db, &["user", "add", "Mariam Keïta"], &me);
+    cli_ok(
+        &db,
+        &[
+            "org",
+            "add",
+            "--code",
+            "masques",
+            "--name",
+            "Coopérative Benkadi",
+            "--kind",
+            "coop",
+        ],
+        &me,
+    );
+    for args in [
+        &[
+            "item",
+            "add",
+            "fabric",
+            "--name",
+            "Tissu coton",
+            "--kind",
+            "material",
+            "--unit",
+            "metre",
+            "--stock",
+            "3221",
+        ][..],
+        &[
+            "item",
+            "add",
+            "adult",
+            "--name",
+            "Masque adulte",
+            "--kind",
+            "product",
+            "--unit",
+            "piece",
+            "--price",
+            "1000",
+            "--stock",
+            "362",
+            "--account",
+            "70212",
+        ],
+        &[
+            "item",
+            "add",
+            "child",
+            "--name",
+            "Masque enfant",
+            "--kind",
+            "product",
+            "--unit",
+            "piece",
+            "--price",
+            "600",
+            "--stock",
+            "362",
+            "--account",
+            "70212",
+        ],
+        &[
+            "recipe",
+            "add",
+            "adult-run",
+            "--name",
+            "Masques adultes",
+            "--product",
+            "adult",
+            "--yield",
+            "10",
+            "--line",
+            "fabric:2,5",
+        ],
+        &[
+            "recipe",
+            "add",
+            "child-run",
+            "--name",
+            "Masques enfants",
+            "--product",
+            "child",
+            "--yield",
+            "10",
+            "--line",
+            "fabric:1,5",
+        ],
+        &[
+            "stock",
+            "purchase",
+            "--supplier",
+            "Tissus Ségou",
+            "--method",
+            "credit",
+            "--line",
+            "fabric:10:12500",
+            "--date",
+            "2026-11-20",
+        ],
+        &[
+            "production",
+            "adult-run",
+            "--batches",
+            "1",
+            "--date",
+            "2026-11-20",
+        ],
+        &[
+            "production",
+            "child-run",
+            "--batches",
+            "1",
+            "--date",
+            "2026-11-20",
+        ],
+    ] {
+        cli_ok(&db, args, &me);
+    }
+
+    let mut t = Tui::spawn(dir.path(), &db, &[]);
+    t.wait_for("jatebo — connexion");
+    t.send("Mariam Keïta");
+    t.send(TAB);
+    t.send(PASS);
+    t.send(ENTER);
+    t.wait_for("Trésorerie");
+
+    // The shop: part of a name, Enter, the quantity, Enter; twice.
+    t.send("\x1b[23~"); // F11
+    t.wait_for("Reçu en cours");
+    t.send("adu");
+    t.wait_for("Masque adulte · 1 000 F CFA");
+    t.send(ENTER);
+    t.send("3");
+    t.send(ENTER);
+    t.send("enf");
+    t.send(ENTER);
+    t.send("2");
+    t.send(ENTER);
+    t.wait_for("TOTAL 4 200 F CFA");
+    t.send(F8);
+    let done = t.wait_for("Vente enregistrée");
+    assert!(
+        squeeze(&done).contains("Enregistré : reçu VTE-000001, écriture N° 2026-000004."),
+        "{done}"
+    );
+    t.send(ENTER);
+    t.wait_gone("Vente enregistrée");
+
+    // The day's close: four 1 000 notes and a 100 coin is 4 100 F for
+    // 4 200 expected.
+    t.send(&alt('z'));
+    t.wait_until("the cash expected", |s| {
+        s.lines()
+            .any(|l| l.contains("Espèces attendues") && l.contains("4 200"))
+    });
+    t.send(TAB);
+    t.send(TAB);
+    t.send(TAB);
+    t.send("4"); // 4 × 1 000
+    t.send(TAB);
+    t.send("0"); // 0 × 500
+    t.send(TAB);
+    t.send(TAB);
+    t.send(TAB);
+    t.send("1"); // 1 × 100
+    t.wait_for("Manquant : -100 F CFA");
+    let s = t.wait_for("Espèces comptées : 4 100 F CFA");
+    assert!(s.contains("✗ Manquant"), "{s}");
+    t.send(F8);
+    t.wait_for("indiquez la raison");
+    t.send("monnaie mal rendue");
+    t.send(F8);
+    t.wait_for("Clôturer la journée du 21/11/2026");
+    t.send(ENTER);
+    t.wait_for("Journée du 21/11/2026 clôturée");
+    t.send(F10);
+    assert_eq!(t.wait_exit(), 0);
+
+    // The ledger says the same.
+    let closes = cli_ok(&db, &["--json", "close-day", "list"], &me);
+    let closes: Value = serde_json::from_str(&closes).expect("json");
+    let day = &closes.as_array().expect("closes")[0];
+    assert_eq!(day["period"], "2026-11-21", "{closes}");
+    assert_eq!(day["difference"], -100, "{closes}");
+    assert_eq!(day["reason"], "monnaie mal rendue", "{closes}");
+    let sales = cli_ok(&db, &["--json", "sale", "list"], &me);
+    assert!(sales.contains("4200"), "{sales}");
+}

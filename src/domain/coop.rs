@@ -852,9 +852,14 @@ pub enum CoopError {
         amount: Fcfa,
     },
     /// A product needs the sales account it posts to.
-    SalesAccountRequired { code: String },
+    SalesAccountRequired {
+        code: String,
+    },
     /// The surplus of a year is allocated after it ends.
-    AllocationInYear { year: i32, date: chrono::NaiveDate },
+    AllocationInYear {
+        year: i32,
+        date: chrono::NaiveDate,
+    },
     /// The idempotency key already recorded another kind of document.
     KeyUsed {
         key: String,

@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
+use super::coop::{self, CoopState, CoopTab};
 use super::form::{Col, EntryForm, Focus};
 use super::input::{Input, ListNav};
 use super::keymap::{Cmd, Keymap, Scope};
@@ -38,6 +39,9 @@ pub enum Screen {
     NewEntry,
     Periods,
     Users,
+    /// A cooperative's own screens (stock, production, sales…), under one
+    /// tab.
+    Coop(CoopTab),
 }
 
 impl Screen {
@@ -58,7 +62,24 @@ impl Screen {
             Screen::NewEntry => Cmd::NewEntry,
             Screen::Periods => Cmd::Periods,
             Screen::Users => Cmd::Users,
+            Screen::Coop(t) => t.cmd(),
         }
+    }
+
+    /// The tabs of an organisation of this kind (`coop`, `savings`): the
+    /// accounting screens every kind has, and the kind's own.
+    pub fn tabs_for(kind: Option<&str>) -> Vec<Screen> {
+        let mut v = Screen::TABS[..5].to_vec();
+        if kind == Some("coop") {
+            v.push(Screen::Coop(CoopTab::Sales));
+        }
+        v.push(Screen::Users);
+        v
+    }
+
+    /// Whether two screens are under the same tab.
+    pub fn same_tab(self, other: Screen) -> bool {
+        matches!((self, other), (Screen::Coop(_), Screen::Coop(_))) || self == other
     }
 
     pub fn title_key(self) -> &'static str {
@@ -69,6 +90,7 @@ impl Screen {
             Screen::NewEntry => "tab-new-entry",
             Screen::Periods => "tab-periods",
             Screen::Users => "tab-users",
+            Screen::Coop(_) => "tab-shop",
         }
     }
 }
@@ -364,6 +386,8 @@ pub enum Popup {
     },
     Confirm(Confirm),
     User(Box<super::users::UserForm>),
+    /// A cooperative's dialog (a purchase, a count, a payment…).
+    Coop(Box<coop::dialog::Dialog>),
     /// A message to acknowledge (a posted entry's number…).
     Notice {
         title: String,
@@ -466,6 +490,8 @@ pub enum Effect {
     SetPin {
         pin: Option<String>,
     },
+    /// A cooperative's read or write (stock, sales, customers, closes).
+    Coop(coop::CoopEffect),
     Quit,
 }
 
@@ -477,7 +503,7 @@ impl Effect {
                 | Effect::Post { .. }
                 | Effect::Reverse { .. }
                 | Effect::Close { .. }
-        )
+        ) || matches!(self, Effect::Coop(e) if e.writes())
     }
 }
 
@@ -522,6 +548,7 @@ pub enum Done {
     Users(Vec<UserRow>),
     /// A user change went through; the message says which.
     UserSaved(String),
+    Coop(Box<coop::CoopDone>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -555,6 +582,8 @@ pub struct App {
     pub form: EntryForm,
     pub periods: PeriodsState,
     pub users: UsersState,
+    /// A cooperative's screens.
+    pub coop: CoopState,
     /// An entry opened from the journal or a ledger, drawn over the screen.
     pub detail: Option<EntryView>,
     pub detail_scroll: u16,
@@ -590,6 +619,7 @@ impl App {
             form: EntryForm::new(today, format!("tui-{nonce}-0")),
             periods: PeriodsState::default(),
             users: UsersState::default(),
+            coop: CoopState::default(),
             detail: None,
             detail_scroll: 0,
             popup: None,
@@ -640,6 +670,22 @@ impl App {
         self.role().is_some_and(|r| access::allowed(r, action))
     }
 
+    /// A new idempotency key for a form of this run.
+    pub fn fresh_key(&mut self) -> String {
+        self.counter += 1;
+        format!("tui-{}-{}", self.nonce, self.counter)
+    }
+
+    /// The tabs of the current organisation's kind.
+    pub fn tabs(&self) -> Vec<Screen> {
+        Screen::tabs_for(self.current_org().map(|o| o.org.kind.as_str()))
+    }
+
+    /// Whether the current organisation is a cooperative.
+    pub fn is_coop(&self) -> bool {
+        self.current_org().is_some_and(|o| o.org.kind == "coop")
+    }
+
     fn fresh_form(&mut self) {
         self.counter += 1;
         self.form = EntryForm::new(self.today, format!("tui-{}-{}", self.nonce, self.counter));
@@ -649,6 +695,7 @@ impl App {
         !self.form.doc.is_empty()
             || !self.form.memo.is_empty()
             || self.form.lines.iter().any(|l| !l.is_blank())
+            || self.coop.dirty()
     }
 
     /// Rows of the list area on the current screen.
@@ -675,6 +722,7 @@ impl App {
             Screen::Periods => vec![Scope::Periods, Scope::Browse, Scope::Global],
             Screen::Users => vec![Scope::Users, Scope::Browse, Scope::Global],
             Screen::Home | Screen::Accounts => vec![Scope::Browse, Scope::Global],
+            Screen::Coop(t) => coop::scopes(self, t),
         }
     }
 
@@ -701,7 +749,29 @@ impl App {
         {
             return vec![Cmd::Filter];
         }
+        if let Screen::Coop(t) = self.screen
+            && self.popup.is_none()
+            && self.detail.is_none()
+        {
+            let mut v = coop::idle_commands(self, t);
+            v.extend(self.withheld_commands());
+            return v;
+        }
         vec![]
+    }
+
+    /// Commands the user's role may not use on this screen: neither in the
+    /// hint bar nor in the help.
+    pub fn withheld_commands(&self) -> Vec<Cmd> {
+        let mut v = match self.screen {
+            Screen::Coop(t) if self.detail.is_none() => coop::withheld_commands(self, t),
+            _ => vec![],
+        };
+        // The shop is a cooperative's.
+        if !self.is_coop() {
+            v.push(Cmd::Shop);
+        }
+        v
     }
 
     /// Whether a text field has the keyboard (letters then type, not
@@ -724,6 +794,7 @@ impl App {
         match self.screen {
             Screen::NewEntry => self.can(Action::Post),
             Screen::Accounts => self.accounts.filter.active,
+            Screen::Coop(t) => coop::typing(self, t),
             _ => false,
         }
     }
@@ -763,6 +834,7 @@ impl App {
         self.journal.nav.clamp(self.journal.rows.len(), h);
         self.periods.nav.clamp(self.periods.closes.len(), h);
         self.users.nav.clamp(self.users.rows.len(), h);
+        coop::clamp(self);
     }
 
     /// Locks the session: nothing of the books stays on screen.
@@ -994,6 +1066,7 @@ impl App {
         self.journal = JournalState::default();
         self.periods = PeriodsState::default();
         self.users = UsersState::default();
+        self.coop = CoopState::default();
         self.detail = None;
         self.popup = None;
         self.status = None;
@@ -1027,11 +1100,19 @@ impl App {
             }
             return vec![];
         }
+        if let Some(fx) = coop::filter_key(self, &key) {
+            return fx;
+        }
         let scopes = self.scopes();
         let typing = self.typing();
         match self.keymap.lookup(&scopes, &key, typing) {
             Some(cmd) => self.run(cmd),
             None => {
+                if let Screen::Coop(_) = self.screen
+                    && self.detail.is_none()
+                {
+                    return coop::text_key(self, &key);
+                }
                 if self.screen == Screen::NewEntry && self.detail.is_none() && typing {
                     self.form.pick = 0;
                     self.form.focused().handle(&key);
@@ -1083,6 +1164,7 @@ impl App {
             Screen::NewEntry => vec![Effect::Accounts { org }],
             Screen::Periods => vec![Effect::Closes { org }],
             Screen::Users => vec![Effect::Users],
+            Screen::Coop(t) => coop::load(self, t, org),
         }
     }
 
@@ -1115,6 +1197,9 @@ impl App {
     }
 
     fn run(&mut self, cmd: Cmd) -> Vec<Effect> {
+        if let Some(fx) = coop::run(self, cmd) {
+            return fx;
+        }
         let h = self.list_height();
         match cmd {
             Cmd::Help => {
@@ -1151,17 +1236,18 @@ impl App {
                 self.user_dialog(cmd)
             }
             Cmd::NextTab | Cmd::PrevTab => {
-                let i = Screen::TABS
+                let tabs = self.tabs();
+                let i = tabs
                     .iter()
-                    .position(|s| *s == self.screen)
+                    .position(|s| s.same_tab(self.screen))
                     .unwrap_or(0);
-                let n = Screen::TABS.len();
+                let n = tabs.len();
                 let j = if cmd == Cmd::NextTab {
                     (i + 1) % n
                 } else {
                     (i + n - 1) % n
                 };
-                self.goto(Screen::TABS[j])
+                self.goto(tabs[j])
             }
             Cmd::Up => self.move_by(-1),
             Cmd::Down => self.move_by(1),
@@ -1231,6 +1317,33 @@ impl App {
                 vec![]
             }
             Cmd::Confirm => vec![],
+            // A cooperative's commands, when its screens are not open (or
+            // the organisation is not a cooperative): nothing to do.
+            Cmd::Shop
+            | Cmd::CoopStock
+            | Cmd::CoopProduction
+            | Cmd::CoopReceipts
+            | Cmd::CoopCustomers
+            | Cmd::CoopDayClose
+            | Cmd::ItemNew
+            | Cmd::Purchase
+            | Cmd::Adjust
+            | Cmd::StockCount
+            | Cmd::RunNew
+            | Cmd::SaleAdd
+            | Cmd::SaleVoid
+            | Cmd::PayCash
+            | Cmd::PayOrange
+            | Cmd::PayMoov
+            | Cmd::PayWave
+            | Cmd::PayBank
+            | Cmd::PayCredit
+            | Cmd::SaleReturn
+            | Cmd::CustomerNew
+            | Cmd::CustomerEdit
+            | Cmd::CustomerPay
+            | Cmd::AgingView
+            | Cmd::SealDay => vec![],
         }
     }
 
@@ -1325,6 +1438,7 @@ impl App {
                 self.journal.nav.move_by(delta, len, h);
             }
             Screen::Home => {}
+            Screen::Coop(_) => return coop::move_by(self, delta),
         }
         vec![]
     }
@@ -1402,6 +1516,7 @@ impl App {
                 }],
                 None => vec![],
             },
+            Screen::Coop(_) => coop::open(self),
             _ => vec![],
         }
     }
@@ -1512,6 +1627,11 @@ impl App {
                 }
             },
             Popup::Notice { .. } => !matches!(cmd, Some(Cmd::Confirm | Cmd::Back)),
+            Popup::Coop(d) => {
+                let (keep, fx) = coop::dialog_key(self, d, cmd, &key);
+                effects = fx;
+                keep
+            }
             Popup::Confirm(what) => match cmd {
                 Some(Cmd::Confirm) => {
                     match what {
@@ -1686,9 +1806,13 @@ impl App {
             self.accounts = AccountsState::default();
             self.journal = JournalState::default();
             self.periods = PeriodsState::default();
+            self.coop = CoopState::default();
             self.detail = None;
             self.status = None;
             self.fresh_form();
+            if matches!(self.screen, Screen::Coop(_)) && !self.is_coop() {
+                self.screen = Screen::Home;
+            }
         }
         self.load_screen()
     }
@@ -1730,6 +1854,7 @@ impl App {
             Screen::Journal => Some(self.journal.nav.cursor),
             Screen::Periods => Some(self.periods.nav.cursor),
             Screen::Users => Some(self.users.nav.cursor),
+            Screen::Coop(_) => coop::cursor(self),
             _ => None,
         }
     }
@@ -1862,6 +1987,7 @@ impl App {
                 self.set_status(Level::Success, text);
                 vec![Effect::Users]
             }
+            Done::Coop(d) => coop::on_done(self, *d),
             Done::Closed { through } => {
                 self.set_status(
                     Level::Success,
@@ -1944,6 +2070,11 @@ impl App {
         }
         if let Effect::Journal { .. } = effect {
             self.journal.loading = false;
+        }
+        if let Effect::Coop(e) = &effect
+            && coop::on_failed(self, e, &message, busy)
+        {
+            return vec![];
         }
         if busy {
             self.retry = effect.writes().then_some(effect.clone());

@@ -11,6 +11,9 @@ pub struct Input {
     pub secret: bool,
     /// Longest accepted value, in characters.
     pub max: usize,
+    /// A value offered, not typed: the first character typed replaces it
+    /// (as if it were selected); moving the cursor keeps it.
+    pub offered: bool,
 }
 
 impl Input {
@@ -35,17 +38,29 @@ impl Input {
             cursor: value.chars().count(),
             secret: false,
             max,
+            offered: false,
+        }
+    }
+
+    /// A value offered (the list price, what a customer owes): typing
+    /// replaces it, the arrows keep it to edit.
+    pub fn offer(value: &str, max: usize) -> Input {
+        Input {
+            offered: true,
+            ..Input::with(value, max)
         }
     }
 
     pub fn set(&mut self, value: &str) {
         self.value = value.to_string();
         self.cursor = value.chars().count();
+        self.offered = false;
     }
 
     pub fn clear(&mut self) {
         self.value.clear();
         self.cursor = 0;
+        self.offered = false;
     }
 
     pub fn is_empty(&self) -> bool {
@@ -63,6 +78,18 @@ impl Input {
     /// Handles an editing key; returns whether it was one.
     pub fn handle(&mut self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.offered {
+            self.offered = false;
+            let plain_char = matches!(key.code, KeyCode::Char(_))
+                && !ctrl
+                && !key.modifiers.contains(KeyModifiers::ALT);
+            if plain_char || matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
+                self.clear();
+                if !plain_char {
+                    return true;
+                }
+            }
+        }
         let len = self.value.chars().count();
         match key.code {
             KeyCode::Char('u') if ctrl => self.clear(),
@@ -202,6 +229,20 @@ mod tests {
         i.handle(&k(KeyCode::Char('x')));
         assert_eq!(i.value, "raorxé");
         assert_eq!(i.cursor, 5);
+    }
+
+    #[test]
+    fn an_offered_value_is_replaced_by_typing_and_kept_by_the_arrows() {
+        let mut i = Input::offer("1 000", 16);
+        i.handle(&k(KeyCode::Char('9')));
+        assert_eq!(i.value, "9");
+        let mut i = Input::offer("1 000", 16);
+        i.handle(&k(KeyCode::End));
+        i.handle(&k(KeyCode::Char('0')));
+        assert_eq!(i.value, "1 0000");
+        let mut i = Input::offer("21/11/2026", 10);
+        i.handle(&k(KeyCode::Backspace));
+        assert_eq!(i.value, "");
     }
 
     #[test]

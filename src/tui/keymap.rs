@@ -50,10 +50,35 @@ pub enum Cmd {
     UserRole,
     UserPassphrase,
     UserPin,
+    Shop,
+    CoopStock,
+    CoopProduction,
+    CoopReceipts,
+    CoopCustomers,
+    CoopDayClose,
+    ItemNew,
+    Purchase,
+    Adjust,
+    StockCount,
+    RunNew,
+    SaleAdd,
+    SaleVoid,
+    PayCash,
+    PayOrange,
+    PayMoov,
+    PayWave,
+    PayBank,
+    PayCredit,
+    SaleReturn,
+    CustomerNew,
+    CustomerEdit,
+    CustomerPay,
+    AgingView,
+    SealDay,
 }
 
 /// Command names as written in the config file.
-const CMD_CODES: [(Cmd, &str); 37] = [
+const CMD_CODES: [(Cmd, &str); 62] = [
     (Cmd::Help, "help"),
     (Cmd::Quit, "quit"),
     (Cmd::Lock, "lock"),
@@ -91,10 +116,35 @@ const CMD_CODES: [(Cmd, &str); 37] = [
     (Cmd::UserRole, "user-role"),
     (Cmd::UserPassphrase, "user-passphrase"),
     (Cmd::UserPin, "user-pin"),
+    (Cmd::Shop, "shop"),
+    (Cmd::CoopStock, "coop-stock"),
+    (Cmd::CoopProduction, "coop-production"),
+    (Cmd::CoopReceipts, "coop-receipts"),
+    (Cmd::CoopCustomers, "coop-customers"),
+    (Cmd::CoopDayClose, "coop-day-close"),
+    (Cmd::ItemNew, "item-new"),
+    (Cmd::Purchase, "purchase"),
+    (Cmd::Adjust, "adjust"),
+    (Cmd::StockCount, "stock-count"),
+    (Cmd::RunNew, "run-new"),
+    (Cmd::SaleAdd, "sale-add"),
+    (Cmd::SaleVoid, "sale-void"),
+    (Cmd::PayCash, "pay-cash"),
+    (Cmd::PayOrange, "pay-orange"),
+    (Cmd::PayMoov, "pay-moov"),
+    (Cmd::PayWave, "pay-wave"),
+    (Cmd::PayBank, "pay-bank"),
+    (Cmd::PayCredit, "pay-credit"),
+    (Cmd::SaleReturn, "sale-return"),
+    (Cmd::CustomerNew, "customer-new"),
+    (Cmd::CustomerEdit, "customer-edit"),
+    (Cmd::CustomerPay, "customer-pay"),
+    (Cmd::AgingView, "aging"),
+    (Cmd::SealDay, "seal-day"),
 ];
 
 impl Cmd {
-    pub const ALL: [Cmd; 37] = [
+    pub const ALL: [Cmd; 62] = [
         Cmd::Help,
         Cmd::Quit,
         Cmd::Lock,
@@ -132,6 +182,31 @@ impl Cmd {
         Cmd::UserRole,
         Cmd::UserPassphrase,
         Cmd::UserPin,
+        Cmd::Shop,
+        Cmd::CoopStock,
+        Cmd::CoopProduction,
+        Cmd::CoopReceipts,
+        Cmd::CoopCustomers,
+        Cmd::CoopDayClose,
+        Cmd::ItemNew,
+        Cmd::Purchase,
+        Cmd::Adjust,
+        Cmd::StockCount,
+        Cmd::RunNew,
+        Cmd::SaleAdd,
+        Cmd::SaleVoid,
+        Cmd::PayCash,
+        Cmd::PayOrange,
+        Cmd::PayMoov,
+        Cmd::PayWave,
+        Cmd::PayBank,
+        Cmd::PayCredit,
+        Cmd::SaleReturn,
+        Cmd::CustomerNew,
+        Cmd::CustomerEdit,
+        Cmd::CustomerPay,
+        Cmd::AgingView,
+        Cmd::SealDay,
     ];
 
     /// The name used in the config file.
@@ -187,6 +262,31 @@ impl Cmd {
             Cmd::UserRole => "key-user-role",
             Cmd::UserPassphrase => "key-user-passphrase",
             Cmd::UserPin => "key-user-pin",
+            Cmd::Shop => "key-shop",
+            Cmd::CoopStock => "key-coop-stock",
+            Cmd::CoopProduction => "key-coop-production",
+            Cmd::CoopReceipts => "key-coop-receipts",
+            Cmd::CoopCustomers => "key-coop-customers",
+            Cmd::CoopDayClose => "key-coop-day-close",
+            Cmd::ItemNew => "key-item-new",
+            Cmd::Purchase => "key-purchase",
+            Cmd::Adjust => "key-adjust",
+            Cmd::StockCount => "key-stock-count",
+            Cmd::RunNew => "key-run-new",
+            Cmd::SaleAdd => "key-sale-add",
+            Cmd::SaleVoid => "key-sale-void",
+            Cmd::PayCash => "key-pay-cash",
+            Cmd::PayOrange => "key-pay-orange",
+            Cmd::PayMoov => "key-pay-moov",
+            Cmd::PayWave => "key-pay-wave",
+            Cmd::PayBank => "key-pay-bank",
+            Cmd::PayCredit => "key-pay-credit",
+            Cmd::SaleReturn => "key-sale-return",
+            Cmd::CustomerNew => "key-customer-new",
+            Cmd::CustomerEdit => "key-customer-edit",
+            Cmd::CustomerPay => "key-customer-pay",
+            Cmd::AgingView => "key-aging",
+            Cmd::SealDay => "key-seal-day",
         }
     }
 }
@@ -205,10 +305,19 @@ pub enum Scope {
     Users,
     /// A dialog or popup: modal, only its own keys.
     Dialog,
+    /// Moving between a cooperative's screens (on any of them).
+    Coop,
+    Stock,
+    Production,
+    /// The receipt being typed.
+    Sales,
+    Receipts,
+    Customers,
+    DayClose,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::Browse,
         Scope::Journal,
@@ -217,6 +326,23 @@ impl Scope {
         Scope::Periods,
         Scope::Users,
         Scope::Dialog,
+        Scope::Coop,
+        Scope::Stock,
+        Scope::Production,
+        Scope::Sales,
+        Scope::Receipts,
+        Scope::Customers,
+        Scope::DayClose,
+    ];
+
+    /// The scopes of a cooperative's own screens.
+    pub const COOP_SCREENS: [Scope; 6] = [
+        Scope::Stock,
+        Scope::Production,
+        Scope::Sales,
+        Scope::Receipts,
+        Scope::Customers,
+        Scope::DayClose,
     ];
 
     pub fn code(self) -> &'static str {
@@ -229,6 +355,13 @@ impl Scope {
             Scope::Periods => "periods",
             Scope::Users => "users",
             Scope::Dialog => "dialog",
+            Scope::Coop => "coop",
+            Scope::Stock => "stock",
+            Scope::Production => "production",
+            Scope::Sales => "sales",
+            Scope::Receipts => "receipts",
+            Scope::Customers => "customers",
+            Scope::DayClose => "dayclose",
         }
     }
 
@@ -244,7 +377,19 @@ impl Scope {
             return true;
         }
         let pair = |a, b| (self == a && other == b) || (self == b && other == a);
+        // The cooperative's screens: their own scope, the screen switcher
+        // (Coop), the list keys on the list screens, and the global keys.
+        for s in Scope::COOP_SCREENS {
+            if pair(s, Global) || pair(s, Coop) {
+                return true;
+            }
+            if s != Sales && s != DayClose && pair(s, Browse) {
+                return true;
+            }
+        }
         pair(Global, Browse)
+            || pair(Global, Coop)
+            || pair(Browse, Coop)
             || pair(Global, Journal)
             || pair(Global, Entry)
             || pair(Global, Form)
@@ -277,6 +422,13 @@ impl Chord {
         Chord {
             code: KeyCode::Char(c),
             mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    pub const fn alt(c: char) -> Chord {
+        Chord {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::ALT,
         }
     }
 
@@ -466,6 +618,13 @@ impl Default for Keymap {
                 b(Cmd::Journal, Scope::Global, &[p(K::F(4)), c('e')], false),
                 b(Cmd::NewEntry, Scope::Global, &[p(K::F(5)), c('s')], false),
                 b(Cmd::Periods, Scope::Global, &[p(K::F(6)), c('p')], false),
+                // A cooperative's shop (sales first); absent for other kinds.
+                b(
+                    Cmd::Shop,
+                    Scope::Global,
+                    &[p(K::F(11)), c('v'), Chord::alt('v')],
+                    false,
+                ),
                 b(Cmd::SwitchOrg, Scope::Global, &[p(K::F(7)), c('o')], true),
                 b(
                     Cmd::Lock,
@@ -550,6 +709,102 @@ impl Default for Keymap {
                 b(Cmd::PrevField, Scope::Dialog, &[p(K::BackTab)], false),
                 b(Cmd::Up, Scope::Dialog, &[p(K::Up)], false),
                 b(Cmd::Down, Scope::Dialog, &[p(K::Down)], false),
+                b(Cmd::AddLine, Scope::Dialog, &[Chord::ctrl('n')], false),
+                b(Cmd::DeleteLine, Scope::Dialog, &[Chord::ctrl('d')], false),
+                // A cooperative's screens, from any of them (Alt+letter
+                // while a field has the keyboard).
+                b(
+                    Cmd::CoopStock,
+                    Scope::Coop,
+                    &[c('t'), Chord::alt('t')],
+                    false,
+                ),
+                b(
+                    Cmd::CoopProduction,
+                    Scope::Coop,
+                    &[c('f'), Chord::alt('f')],
+                    false,
+                ),
+                b(
+                    Cmd::CoopReceipts,
+                    Scope::Coop,
+                    &[c('r'), Chord::alt('r')],
+                    false,
+                ),
+                b(
+                    Cmd::CoopCustomers,
+                    Scope::Coop,
+                    &[c('d'), Chord::alt('d')],
+                    false,
+                ),
+                b(
+                    Cmd::CoopDayClose,
+                    Scope::Coop,
+                    &[c('z'), Chord::alt('z')],
+                    false,
+                ),
+                // Stock.
+                b(Cmd::Purchase, Scope::Stock, &[c('b'), p(K::F(8))], true),
+                b(Cmd::Adjust, Scope::Stock, &[c('m')], true),
+                b(Cmd::StockCount, Scope::Stock, &[c('i')], true),
+                b(Cmd::ItemNew, Scope::Stock, &[c('n')], true),
+                // Production.
+                b(Cmd::RunNew, Scope::Production, &[c('n'), p(K::F(8))], true),
+                // The receipt being typed.
+                b(Cmd::SaleAdd, Scope::Sales, &[p(K::Enter)], true),
+                b(Cmd::NextField, Scope::Sales, &[p(K::Tab)], false),
+                b(Cmd::PrevField, Scope::Sales, &[p(K::BackTab)], false),
+                b(Cmd::Up, Scope::Sales, &[p(K::Up)], false),
+                b(Cmd::Down, Scope::Sales, &[p(K::Down)], false),
+                b(
+                    Cmd::Post,
+                    Scope::Sales,
+                    &[p(K::F(8)), Chord::ctrl('s')],
+                    true,
+                ),
+                b(Cmd::DeleteLine, Scope::Sales, &[Chord::ctrl('d')], false),
+                b(Cmd::SaleVoid, Scope::Sales, &[Chord::ctrl('x')], false),
+                b(Cmd::PayCash, Scope::Sales, &[Chord::alt('e')], false),
+                b(Cmd::PayOrange, Scope::Sales, &[Chord::alt('o')], false),
+                b(Cmd::PayMoov, Scope::Sales, &[Chord::alt('m')], false),
+                b(Cmd::PayWave, Scope::Sales, &[Chord::alt('w')], false),
+                b(Cmd::PayBank, Scope::Sales, &[Chord::alt('b')], false),
+                b(Cmd::PayCredit, Scope::Sales, &[Chord::alt('c')], false),
+                b(Cmd::Back, Scope::Sales, &[p(K::Esc)], true),
+                // The day's receipts.
+                b(
+                    Cmd::SaleReturn,
+                    Scope::Receipts,
+                    &[c('x'), p(K::F(8))],
+                    true,
+                ),
+                // Customers.
+                b(
+                    Cmd::CustomerPay,
+                    Scope::Customers,
+                    &[c('y'), p(K::F(8))],
+                    true,
+                ),
+                b(Cmd::CustomerNew, Scope::Customers, &[c('n')], true),
+                b(Cmd::CustomerEdit, Scope::Customers, &[c('m')], true),
+                b(Cmd::AgingView, Scope::Customers, &[c('i')], true),
+                // The daily close (Z).
+                b(
+                    Cmd::NextField,
+                    Scope::DayClose,
+                    &[p(K::Tab), p(K::Enter)],
+                    false,
+                ),
+                b(Cmd::PrevField, Scope::DayClose, &[p(K::BackTab)], false),
+                b(Cmd::Up, Scope::DayClose, &[p(K::Up)], false),
+                b(Cmd::Down, Scope::DayClose, &[p(K::Down)], false),
+                b(
+                    Cmd::SealDay,
+                    Scope::DayClose,
+                    &[p(K::F(8)), Chord::ctrl('s')],
+                    true,
+                ),
+                b(Cmd::Back, Scope::DayClose, &[p(K::Esc)], true),
             ],
         }
     }

@@ -30,23 +30,52 @@ pub fn areas(width: u16, height: u16) -> Areas {
 
 /// The label of a tab as drawn: its first key and its title.
 pub fn tab_label(app: &App, screen: Screen) -> String {
+    format!(
+        " {} {} ",
+        tab_key(app, screen),
+        crate::i18n::tr(screen.title_key())
+    )
+}
+
+fn tab_key(app: &App, screen: Screen) -> String {
     let keys = app
         .keymap
         .keys_for(&[super::keymap::Scope::Global], screen.cmd());
-    let key = keys.first().map(super::view::key_name).unwrap_or_default();
-    format!(" {key} {} ", crate::i18n::tr(screen.title_key()))
+    keys.first().map(super::view::key_name).unwrap_or_default()
+}
+
+/// The tabs as drawn: each with its label, start column and width. When
+/// they do not all fit the window, tabs other than the current one keep
+/// only their key, from the right, until they do (the help overlay names
+/// them all).
+pub fn tab_labels(app: &App) -> Vec<(Screen, String, u16, u16)> {
+    let tabs = app.tabs();
+    let mut labels: Vec<String> = tabs.iter().map(|s| tab_label(app, *s)).collect();
+    let width = |l: &[String]| l.iter().map(|x| x.width()).sum::<usize>();
+    for i in (0..tabs.len()).rev() {
+        if width(&labels) <= app.size.0 as usize {
+            break;
+        }
+        if !tabs[i].same_tab(app.screen) {
+            labels[i] = format!(" {} ", tab_key(app, tabs[i]));
+        }
+    }
+    let mut x = 0u16;
+    let mut out = Vec::new();
+    for (s, l) in tabs.into_iter().zip(labels) {
+        let w = l.width() as u16;
+        out.push((s, l, x, w));
+        x = x.saturating_add(w);
+    }
+    out
 }
 
 /// Tabs as (start column, width), in order.
 pub fn tab_spans(app: &App) -> Vec<(Screen, u16, u16)> {
-    let mut x = 0u16;
-    let mut out = Vec::new();
-    for s in Screen::TABS {
-        let w = tab_label(app, s).width() as u16;
-        out.push((s, x, w));
-        x = x.saturating_add(w);
-    }
-    out
+    tab_labels(app)
+        .into_iter()
+        .map(|(s, _, x, w)| (s, x, w))
+        .collect()
 }
 
 pub fn tab_at(app: &App, col: u16, row: u16) -> Option<Screen> {
@@ -70,6 +99,7 @@ pub fn list_area(app: &App) -> Rect {
         Screen::Periods => (3, 0),
         Screen::Users => (1, 1),
         Screen::Home | Screen::NewEntry => (0, 0),
+        Screen::Coop(t) => super::coop::list_rows(app, t),
     };
     Rect::new(
         body.x,
@@ -97,6 +127,7 @@ pub fn row_at(app: &App, col: u16, row: u16) -> Option<usize> {
         Screen::Journal => app.journal.nav.offset,
         Screen::Periods => app.periods.nav.offset,
         Screen::Users => app.users.nav.offset,
+        Screen::Coop(_) => super::coop::list_offset(app)?,
         _ => return None,
     };
     let index = offset + (row - area.y) as usize;
@@ -108,6 +139,7 @@ pub fn row_at(app: &App, col: u16, row: u16) -> Option<usize> {
         Screen::Journal => app.journal.rows.len(),
         Screen::Periods => app.periods.closes.len(),
         Screen::Users => app.users.rows.len(),
+        Screen::Coop(_) => super::coop::list_len(app),
         _ => 0,
     };
     (index < len).then_some(index)

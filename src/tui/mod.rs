@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod config;
+pub mod coop;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -305,6 +306,17 @@ impl Driver {
                 Done::Closed { through: *month }
             }
             Effect::Users => Done::Users(self.books.users()?),
+            Effect::Coop(e) => {
+                let actor = app.session.as_ref().map(|s| s.actor.clone());
+                let data = data_dir(&self.db);
+                Done::Coop(Box::new(coop::driver::run(
+                    &mut self.books,
+                    actor.as_ref(),
+                    e,
+                    self.today,
+                    &data,
+                )?))
+            }
             Effect::AddUser {
                 name,
                 pass,
@@ -399,6 +411,7 @@ fn effect_name(e: &Effect) -> &'static str {
         Effect::SetRole { .. } => "set_role",
         Effect::SetPassphrase { .. } => "set_passphrase",
         Effect::SetPin { .. } => "set_pin",
+        Effect::Coop(e) => e.name(),
         Effect::Quit => "quit",
     }
 }

@@ -10,7 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::app::{App, Confirm, Level, Mode, Popup, Screen, WizStep, Wizard};
 use super::form::{Col, Focus};
 use super::input::Input;
-use super::layout::{self, areas, list_area, tab_spans};
+use super::layout::{self, areas, list_area};
 use super::theme::Role;
 use crate::domain::Lang;
 use crate::domain::money::Fcfa;
@@ -57,7 +57,7 @@ pub fn rfit(s: &str, w: usize) -> String {
     format!("{}{}", " ".repeat(w - width), s)
 }
 
-fn amount(f: Fcfa) -> String {
+pub(crate) fn amount(f: Fcfa) -> String {
     f.format_grouped(lang())
 }
 
@@ -89,7 +89,7 @@ fn balance_words(f: Fcfa) -> String {
     format!("{} ({side})", money(f.checked_abs().unwrap_or(f)))
 }
 
-fn amount_or_blank(f: Fcfa) -> String {
+pub(crate) fn amount_or_blank(f: Fcfa) -> String {
     if f.is_zero() {
         String::new()
     } else {
@@ -97,11 +97,11 @@ fn amount_or_blank(f: Fcfa) -> String {
     }
 }
 
-fn money(f: Fcfa) -> String {
+pub(crate) fn money(f: Fcfa) -> String {
     f.format(lang())
 }
 
-fn date(d: chrono::NaiveDate) -> String {
+pub(crate) fn date(d: chrono::NaiveDate) -> String {
     i18n::date(d, lang())
 }
 
@@ -233,7 +233,7 @@ pub fn draw(f: &mut Frame, app: &App) {
 }
 
 /// A centred, bordered panel; returns its inside.
-fn panel(f: &mut Frame, app: &App, title: &str, w: u16, h: u16) -> Rect {
+pub(crate) fn panel(f: &mut Frame, app: &App, title: &str, w: u16, h: u16) -> Rect {
     let area = f.area();
     let w = w.min(area.width);
     let h = h.min(area.height);
@@ -257,7 +257,7 @@ fn panel(f: &mut Frame, app: &App, title: &str, w: u16, h: u16) -> Rect {
     )
 }
 
-fn field_line<'a>(
+pub(crate) fn field_line<'a>(
     app: &App,
     label: &str,
     input: &Input,
@@ -280,7 +280,7 @@ fn field_line<'a>(
 
 /// A field's text: scrolled to the cursor while it has the keyboard, from
 /// its start otherwise.
-fn field_text(input: &Input, width: usize, focused: bool) -> String {
+pub(crate) fn field_text(input: &Input, width: usize, focused: bool) -> String {
     if focused {
         input.window(width).0
     } else {
@@ -289,13 +289,20 @@ fn field_text(input: &Input, width: usize, focused: bool) -> String {
 }
 
 /// Width of a text field in dialogs and forms of the wizard and login.
-const FIELD_W: usize = 36;
+pub(crate) const FIELD_W: usize = 36;
 
-fn set_cursor(f: &mut Frame, r: Rect, row: u16, col: u16, input: &Input) {
+pub(crate) fn set_cursor(f: &mut Frame, r: Rect, row: u16, col: u16, input: &Input) {
     set_cursor_w(f, r, row, col, input, FIELD_W)
 }
 
-fn set_cursor_w(f: &mut Frame, r: Rect, row: u16, col: u16, input: &Input, width: usize) {
+pub(crate) fn set_cursor_w(
+    f: &mut Frame,
+    r: Rect,
+    row: u16,
+    col: u16,
+    input: &Input,
+    width: usize,
+) {
     let x = r.x + col + input.window(width).1;
     let y = r.y + row;
     if x < r.x + r.width && y < r.y + r.height {
@@ -303,7 +310,7 @@ fn set_cursor_w(f: &mut Frame, r: Rect, row: u16, col: u16, input: &Input, width
     }
 }
 
-fn err_line<'a>(app: &App, text: &str) -> Line<'a> {
+pub(crate) fn err_line<'a>(app: &App, text: &str) -> Line<'a> {
     Line::styled(format!(" ✗ {text}"), app.theme.style(Role::Error))
 }
 
@@ -488,9 +495,8 @@ fn draw_main(f: &mut Frame, app: &App) {
 
     // Tabs.
     let mut spans = vec![];
-    for (s, _, _) in tab_spans(app) {
-        let label = layout::tab_label(app, s);
-        let on = app.screen == s;
+    for (s, label, _, _) in layout::tab_labels(app) {
+        let on = app.screen.same_tab(s);
         spans.push(Span::styled(
             label,
             if on {
@@ -521,6 +527,7 @@ fn draw_main(f: &mut Frame, app: &App) {
             Screen::NewEntry => draw_form(f, app, a.body),
             Screen::Periods => draw_periods(f, app, a.body),
             Screen::Users => draw_users(f, app, a.body),
+            Screen::Coop(t) => super::coop::view::draw(f, app, t, a.body),
         }
     }
 
@@ -564,11 +571,11 @@ fn draw_main(f: &mut Frame, app: &App) {
     }
 }
 
-fn header(app: &App, text: String) -> Line<'static> {
+pub(crate) fn header(app: &App, text: String) -> Line<'static> {
     Line::styled(text, app.theme.style(Role::Title))
 }
 
-fn row_line(app: &App, text: String, selected: bool) -> Line<'static> {
+pub(crate) fn row_line(app: &App, text: String, selected: bool) -> Line<'static> {
     if selected {
         Line::styled(format!("▸{text}"), app.theme.style(Role::Selected))
     } else {
@@ -576,7 +583,7 @@ fn row_line(app: &App, text: String, selected: bool) -> Line<'static> {
     }
 }
 
-fn loading(app: &App) -> Line<'static> {
+pub(crate) fn loading(app: &App) -> Line<'static> {
     Line::styled(t!("tui-loading"), app.theme.style(Role::Muted))
 }
 
@@ -675,7 +682,7 @@ pub fn warning_text(w: &Warning) -> String {
 }
 
 /// Column widths for a table: fixed ones, and one that takes what is left.
-fn flex(total: usize, fixed: &[usize]) -> usize {
+pub(crate) fn flex(total: usize, fixed: &[usize]) -> usize {
     let used: usize = fixed.iter().sum::<usize>() + fixed.len() + 1;
     total.saturating_sub(used).max(6)
 }
@@ -1487,12 +1494,15 @@ fn draw_users(f: &mut Frame, app: &App, r: Rect) {
 fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
     let th = app.theme;
     match p {
+        Popup::Coop(d) => super::coop::view::draw_dialog(f, app, d),
         Popup::Help => {
             let mut scopes = app.scopes_without_popup();
             scopes.dedup();
             let bindings = app.keymap.active(&scopes, app.typing_without_popup());
+            let withheld = app.withheld_commands();
             let entries: Vec<(String, String)> = bindings
                 .iter()
+                .filter(|(_, cmd)| !withheld.contains(cmd))
                 .map(|(keys, cmd)| {
                     let k = keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
                     (k, tr(cmd.label_key()))
