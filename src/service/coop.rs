@@ -413,6 +413,81 @@ fn not_enough(item: &ItemRow, e: CoopError) -> Error {
     }
 }
 
+/// A row of the stock ledger a document is about to write: quantity and
+/// value signed (negative out), and the item's level after it.
+struct StockRow {
+    item_id: i64,
+    kind: MoveKind,
+    qty: Qty,
+    value: Fcfa,
+    after: StockLevel,
+}
+
+/// Writes a document's rows of the stock ledger, each pointing at the
+/// document and at its entry (none when no franc moved).
+#[allow(clippy::too_many_arguments)]
+fn write_moves(
+    tx: &mut WriteTx<'_>,
+    org: &OrgRow,
+    actor: &Actor,
+    now: &str,
+    date: NaiveDate,
+    doc: &str,
+    reason: &str,
+    entry_id: Option<i64>,
+    rows: &[StockRow],
+) -> Result<()> {
+    for r in rows {
+        tx.insert_move(
+            org.id,
+            &NewMove {
+                item_id: r.item_id,
+                date,
+                kind: r.kind,
+                qty: r.qty,
+                value: r.value,
+                after: r.after,
+                doc,
+                reason,
+                entry_id,
+            },
+            &actor.name,
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// Saves the header of a purchase, donation, run, adjustment or count once
+/// its rows are written. `post_doc` logs a document with an entry; one that
+/// moved no franc is logged here.
+fn save_stock_doc(
+    tx: &mut WriteTx<'_>,
+    org: &OrgRow,
+    actor: &Actor,
+    now: &str,
+    d: &NewStockDoc<'_>,
+    entry: Option<(i64, EntryNumber)>,
+) -> Result<DocOutcome> {
+    if entry.is_none() {
+        tx.audit(
+            &actor.name,
+            &format!("{}.record", d.kind),
+            &org.code,
+            &doc_ref(d.kind, d.number),
+            now,
+        )?;
+    }
+    tx.insert_stock_doc(org.id, d, &actor.name, now)?;
+    Ok(DocOutcome {
+        kind: d.kind.to_string(),
+        number: d.number,
+        entry: entry.map(|e| e.1.to_string()),
+        total: d.total,
+        already: false,
+    })
+}
+
 /// Levels of the items a document touches, as the document goes.
 #[derive(Default)]
 struct Levels {
@@ -763,44 +838,40 @@ impl Books {
                 product = product.name.clone()
             );
             let entry = post_doc(tx, org, actor, &now, "run", number, run.date, memo, lines)?;
+            let mut rows: Vec<StockRow> = consumed
+                .iter()
+                .map(|(m, need, c, after)| StockRow {
+                    item_id: m.id,
+                    kind: MoveKind::Consume,
+                    qty: need.negated(),
+                    value: Fcfa::new(-c.francs()),
+                    after: *after,
+                })
+                .collect();
+            rows.push(StockRow {
+                item_id: product.id,
+                kind: MoveKind::Produce,
+                qty: produced,
+                value: cost,
+                after: product.level().receive(produced, cost)?,
+            });
             let doc = format!("run:{number}");
-            for (m, need, c, after) in &consumed {
-                tx.insert_move(
-                    org.id,
-                    &NewMove {
-                        item_id: m.id,
-                        date: run.date,
-                        kind: MoveKind::Consume,
-                        qty: need.negated(),
-                        value: Fcfa::new(-c.francs()),
-                        after: *after,
-                        doc: &doc,
-                        reason: "",
-                        entry_id: entry.map(|e| e.0),
-                    },
-                    &actor.name,
-                    &now,
-                )?;
-            }
-            let after = product.level().receive(produced, cost)?;
-            tx.insert_move(
-                org.id,
-                &NewMove {
-                    item_id: product.id,
-                    date: run.date,
-                    kind: MoveKind::Produce,
-                    qty: produced,
-                    value: cost,
-                    after,
-                    doc: &doc,
-                    reason: "",
-                    entry_id: entry.map(|e| e.0),
-                },
-                &actor.name,
+            write_moves(
+                tx,
+                org,
+                actor,
                 &now,
+                run.date,
+                &doc,
+                "",
+                entry.map(|e| e.0),
+                &rows,
             )?;
-            tx.insert_stock_doc(
-                org.id,
+            let doc = save_stock_doc(
+                tx,
+                org,
+                actor,
+                &now,
                 &NewStockDoc {
                     kind: "run",
                     number,
@@ -815,17 +886,10 @@ impl Books {
                     entry_id: entry.map(|e| e.0),
                     idem_key: &run.idem_key,
                 },
-                &actor.name,
-                &now,
+                entry,
             )?;
             Ok(RunOutcome {
-                doc: DocOutcome {
-                    kind: "run".into(),
-                    number,
-                    entry: entry.map(|e| e.1.to_string()),
-                    total: cost,
-                    already: false,
-                },
+                doc,
                 product: product.code.clone(),
                 produced,
                 cost,
@@ -973,7 +1037,17 @@ impl Books {
                     l.amount,
                     &it.name,
                 )?;
-                moves.push((it.id, l.qty, l.amount, after));
+                moves.push(StockRow {
+                    item_id: it.id,
+                    kind: if kind == "purchase" {
+                        MoveKind::Purchase
+                    } else {
+                        MoveKind::Donation
+                    },
+                    qty: l.qty,
+                    value: l.amount,
+                    after,
+                });
             }
             let number = tx.next_doc_number(org.id, kind)?;
             let memo = match method {
@@ -986,40 +1060,22 @@ impl Books {
             };
             let entry = post_doc(tx, org, actor, &now, kind, number, date, memo, lines)?;
             let doc = format!("{kind}:{number}");
-            let mk = if kind == "purchase" {
-                MoveKind::Purchase
-            } else {
-                MoveKind::Donation
-            };
-            for (item_id, qty, value, after) in moves {
-                tx.insert_move(
-                    org.id,
-                    &NewMove {
-                        item_id,
-                        date,
-                        kind: mk,
-                        qty,
-                        value,
-                        after,
-                        doc: &doc,
-                        reason: "",
-                        entry_id: entry.map(|e| e.0),
-                    },
-                    &actor.name,
-                    &now,
-                )?;
-            }
-            if entry.is_none() {
-                tx.audit(
-                    &actor.name,
-                    &format!("{kind}.record"),
-                    &org.code,
-                    &doc_ref(kind, number),
-                    &now,
-                )?;
-            }
-            tx.insert_stock_doc(
-                org.id,
+            write_moves(
+                tx,
+                org,
+                actor,
+                &now,
+                date,
+                &doc,
+                "",
+                entry.map(|e| e.0),
+                &moves,
+            )?;
+            save_stock_doc(
+                tx,
+                org,
+                actor,
+                &now,
                 &NewStockDoc {
                     kind,
                     number,
@@ -1034,16 +1090,8 @@ impl Books {
                     entry_id: entry.map(|e| e.0),
                     idem_key,
                 },
-                &actor.name,
-                &now,
-            )?;
-            Ok(DocOutcome {
-                kind: kind.to_string(),
-                number,
-                entry: entry.map(|e| e.1.to_string()),
-                total,
-                already: false,
-            })
+                entry,
+            )
         })
     }
 
@@ -1204,41 +1252,34 @@ impl Books {
                 };
                 levels.set(it.id, after);
                 total = total.checked_add(value.abs())?;
-                moves.push((it.id, *delta, value, after));
+                moves.push(StockRow {
+                    item_id: it.id,
+                    kind: MoveKind::Adjust,
+                    qty: *delta,
+                    value,
+                    after,
+                });
             }
             let number = tx.next_doc_number(org.id, kind)?;
             let memo = crate::t!("coop-adjust-memo", reason = reason_text.clone());
             let entry = post_doc(tx, org, actor, &now, kind, number, date, memo, lines)?;
             let doc = format!("{kind}:{number}");
-            for (item_id, qty, value, after) in moves {
-                tx.insert_move(
-                    org.id,
-                    &NewMove {
-                        item_id,
-                        date,
-                        kind: MoveKind::Adjust,
-                        qty,
-                        value,
-                        after,
-                        doc: &doc,
-                        reason,
-                        entry_id: entry.map(|e| e.0),
-                    },
-                    &actor.name,
-                    &now,
-                )?;
-            }
-            if entry.is_none() {
-                tx.audit(
-                    &actor.name,
-                    &format!("{kind}.record"),
-                    &org.code,
-                    &doc_ref(kind, number),
-                    &now,
-                )?;
-            }
-            tx.insert_stock_doc(
-                org.id,
+            write_moves(
+                tx,
+                org,
+                actor,
+                &now,
+                date,
+                &doc,
+                reason,
+                entry.map(|e| e.0),
+                &moves,
+            )?;
+            save_stock_doc(
+                tx,
+                org,
+                actor,
+                &now,
                 &NewStockDoc {
                     kind,
                     number,
@@ -1253,16 +1294,8 @@ impl Books {
                     entry_id: entry.map(|e| e.0),
                     idem_key,
                 },
-                &actor.name,
-                &now,
-            )?;
-            Ok(DocOutcome {
-                kind: kind.to_string(),
-                number,
-                entry: entry.map(|e| e.1.to_string()),
-                total,
-                already: false,
-            })
+                entry,
+            )
         })
     }
 
@@ -1509,7 +1542,13 @@ impl Books {
                 )?;
                 add_line(&mut lines, &it.variation_account, Side::Debit, c, &it.name)?;
                 add_line(&mut lines, &it.stock_account, Side::Credit, c, &it.name)?;
-                after_levels.push((it.id, l.qty, c, after));
+                after_levels.push(StockRow {
+                    item_id: it.id,
+                    kind: MoveKind::Sale,
+                    qty: l.qty.negated(),
+                    value: Fcfa::new(-c.francs()),
+                    after,
+                });
             }
             let label = customer
                 .as_ref()
@@ -1554,24 +1593,17 @@ impl Books {
                 &now,
             )?;
             let doc = format!("sale:{number}");
-            for (item_id, qty, c, after) in after_levels {
-                tx.insert_move(
-                    org.id,
-                    &NewMove {
-                        item_id,
-                        date: s.date,
-                        kind: MoveKind::Sale,
-                        qty: qty.negated(),
-                        value: Fcfa::new(-c.francs()),
-                        after,
-                        doc: &doc,
-                        reason: "",
-                        entry_id: Some(entry.0),
-                    },
-                    &actor.name,
-                    &now,
-                )?;
-            }
+            write_moves(
+                tx,
+                org,
+                actor,
+                &now,
+                s.date,
+                &doc,
+                "",
+                Some(entry.0),
+                &after_levels,
+            )?;
             Ok(DocOutcome {
                 kind: "sale".into(),
                 number,
@@ -1687,7 +1719,13 @@ impl Books {
                     amount,
                     cost: c,
                 });
-                moves.push((it.id, *qty, c, after));
+                moves.push(StockRow {
+                    item_id: it.id,
+                    kind: MoveKind::Return,
+                    qty: *qty,
+                    value: c,
+                    after,
+                });
             }
             if total.is_zero() {
                 return Err(CoopError::ZeroSale.into());
@@ -1752,24 +1790,17 @@ impl Books {
                 &now,
             )?;
             let doc = format!("return:{number}");
-            for (item_id, qty, c, after) in moves {
-                tx.insert_move(
-                    org.id,
-                    &NewMove {
-                        item_id,
-                        date: ret.date,
-                        kind: MoveKind::Return,
-                        qty,
-                        value: c,
-                        after,
-                        doc: &doc,
-                        reason: &reason,
-                        entry_id: Some(entry.0),
-                    },
-                    &actor.name,
-                    &now,
-                )?;
-            }
+            write_moves(
+                tx,
+                org,
+                actor,
+                &now,
+                ret.date,
+                &doc,
+                &reason,
+                Some(entry.0),
+                &moves,
+            )?;
             Ok(DocOutcome {
                 kind: "return".into(),
                 number,
