@@ -11,7 +11,7 @@ use super::app::{App, Confirm, Level, Mode, Popup, Screen, WizStep, Wizard};
 use super::form::{Col, Focus};
 use super::input::Input;
 use super::layout::{self, areas, list_area};
-use super::theme::Role;
+use super::theme::{Role, Theme};
 use crate::domain::Lang;
 use crate::domain::money::Fcfa;
 use crate::i18n::{self, lang, tr};
@@ -22,6 +22,31 @@ use crate::t;
 // ---- text helpers ------------------------------------------------------------
 
 /// `s` cut or padded to exactly `w` columns (cut text ends with `…`).
+/// The footer of a filtered list: `/ text` (lit while it has the keyboard)
+/// and how many rows of how many are shown.
+pub fn filter_line(
+    th: Theme,
+    filter: &super::app::ListFilter,
+    shown: usize,
+    total: usize,
+) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(" / ", th.style(Role::Key)),
+        Span::styled(
+            fit(&filter.input.value, 30),
+            th.style(if filter.active {
+                Role::InputFocus
+            } else {
+                Role::Input
+            }),
+        ),
+        Span::raw(format!(
+            "  {}",
+            t!("list-count", shown = shown as i64, total = total as i64)
+        )),
+    ])
+}
+
 pub fn fit(s: &str, w: usize) -> String {
     let width = s.width();
     if width <= w {
@@ -741,25 +766,7 @@ fn draw_accounts(f: &mut Frame, app: &App, r: Rect) {
         Rect::new(r.x, r.y, r.width, r.height.saturating_sub(1)),
     );
     let footer = if st.filter.active || !st.filter.input.is_empty() {
-        Line::from(vec![
-            Span::styled(" / ", th.style(Role::Key)),
-            Span::styled(
-                fit(&st.filter.input.value, 30),
-                if st.filter.active {
-                    th.style(Role::InputFocus)
-                } else {
-                    th.style(Role::Input)
-                },
-            ),
-            Span::raw(format!(
-                "  {}",
-                t!(
-                    "list-count",
-                    shown = vis.len() as i64,
-                    total = st.rows.len() as i64
-                )
-            )),
-        ])
+        filter_line(th, &st.filter, vis.len(), st.rows.len())
     } else {
         Line::styled(
             format!(" {}", t!("accounts-footer", count = st.rows.len() as i64)),

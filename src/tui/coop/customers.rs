@@ -5,14 +5,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Effect, ListFilter};
 use super::super::input::ListNav;
 use super::super::keymap::Cmd;
 use super::super::theme::Role;
-use super::super::view::{fit, flex, header, loading, rfit, row_line, set_cursor};
+use super::super::view::{filter_line, fit, flex, header, loading, rfit, row_line, set_cursor};
 use super::dialog::Dialog;
 use super::{CoopState, clamp, open_dialog, refuse_read_only};
 use crate::domain::money::Fcfa;
@@ -185,25 +185,7 @@ fn draw_list(f: &mut Frame, app: &App, r: Rect) {
     let fr = Rect::new(r.x, r.y + r.height.saturating_sub(1), r.width, 1);
     let st = &c.cust;
     let footer = if st.filter.active || !st.filter.input.is_empty() {
-        Line::from(vec![
-            Span::styled(" / ", th.style(Role::Key)),
-            Span::styled(
-                fit(&st.filter.input.value, 30),
-                if st.filter.active {
-                    th.style(Role::InputFocus)
-                } else {
-                    th.style(Role::Input)
-                },
-            ),
-            Span::raw(format!(
-                "  {}",
-                t!(
-                    "list-count",
-                    shown = vis.len() as i64,
-                    total = c.customers.len() as i64
-                )
-            )),
-        ])
+        filter_line(th, &st.filter, vis.len(), c.customers.len())
     } else {
         let owed: i64 = c.customers.iter().map(|x| x.owed.francs()).sum();
         Line::styled(

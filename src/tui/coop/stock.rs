@@ -5,14 +5,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Effect, ListFilter};
 use super::super::input::ListNav;
 use super::super::keymap::Cmd;
 use super::super::theme::Role;
-use super::super::view::{fit, flex, header, loading, rfit, row_line, set_cursor};
+use super::super::view::{filter_line, fit, flex, header, loading, rfit, row_line, set_cursor};
 use super::dialog::Dialog;
 use super::{CoopEffect, CoopState, move_doc, open_dialog, org_code, qty_unit, refuse_read_only};
 use crate::domain::access::Action;
@@ -224,25 +224,7 @@ fn draw_items(f: &mut Frame, app: &App, r: Rect) {
     let fr = Rect::new(r.x, r.y + r.height.saturating_sub(1), r.width, 1);
     let st = &c.stock;
     let footer = if st.filter.active || !st.filter.input.is_empty() {
-        Line::from(vec![
-            Span::styled(" / ", th.style(Role::Key)),
-            Span::styled(
-                fit(&st.filter.input.value, 30),
-                if st.filter.active {
-                    th.style(Role::InputFocus)
-                } else {
-                    th.style(Role::Input)
-                },
-            ),
-            Span::raw(format!(
-                "  {}",
-                t!(
-                    "list-count",
-                    shown = vis.len() as i64,
-                    total = c.items.len() as i64
-                )
-            )),
-        ])
+        filter_line(th, &st.filter, vis.len(), c.items.len())
     } else {
         let low = c.items.iter().filter(|i| i.is_low()).count();
         let value: i64 = c.items.iter().map(|i| i.value.francs()).sum();
