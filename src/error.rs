@@ -26,6 +26,7 @@ pub enum Error {
     Ledger(LedgerError),
     Coop(CoopError),
     Surplus(crate::domain::surplus::SurplusError),
+    Savings(crate::domain::savings::SavingsError),
     /// No ledger file where one was expected.
     NoLedger {
         path: PathBuf,
@@ -114,6 +115,13 @@ pub enum Error {
     DemoNeedsEmpty {
         path: PathBuf,
     },
+    /// A meeting sheet's line (or, `member`, a member's row at the close)
+    /// that does not pass; nothing was recorded.
+    Sheet {
+        line: usize,
+        detail: String,
+        member: bool,
+    },
     /// Bad line in a lines file.
     LinesFile {
         line: usize,
@@ -176,6 +184,11 @@ impl From<crate::domain::surplus::SurplusError> for Error {
         Error::Surplus(e)
     }
 }
+impl From<crate::domain::savings::SavingsError> for Error {
+    fn from(e: crate::domain::savings::SavingsError) -> Self {
+        Error::Savings(e)
+    }
+}
 impl From<CoopError> for Error {
     fn from(e: CoopError) -> Self {
         Error::Coop(e)
@@ -225,6 +238,7 @@ impl Message for Error {
             Ledger(e) => e.key(),
             Coop(e) => e.key(),
             Surplus(e) => e.key(),
+            Savings(e) => e.key(),
             NoLedger { .. } => "error-no-ledger",
             NotALedger { .. } => "error-not-a-ledger",
             TooNew { .. } => "error-too-new",
@@ -251,6 +265,8 @@ impl Message for Error {
             EarlierYearOpen { .. } => "error-earlier-year-open",
             DemoNeedsEmpty { .. } => "error-demo-needs-empty",
             LinesFile { .. } => "error-lines-file",
+            Sheet { member: false, .. } => "error-sheet-line",
+            Sheet { member: true, .. } => "error-meeting-row",
             BadLineArg { .. } => "error-bad-line-arg",
             CorruptEntry { .. } => "error-corrupt-entry",
             Json { .. } => "error-json",
@@ -282,6 +298,7 @@ impl Message for Error {
             Ledger(e) => e.args(),
             Coop(e) => e.args(),
             Surplus(e) => e.args(),
+            Savings(e) => e.args(),
             NoLedger { path }
             | NotALedger { path }
             | ReadOnly { path }
@@ -324,6 +341,7 @@ impl Message for Error {
                 vec![("year", i64::from(*year).into())]
             }
             LinesFile { line, detail } => vec![("line", (*line).into()), ("detail", t(detail))],
+            Sheet { line, detail, .. } => vec![("line", (*line).into()), ("detail", t(detail))],
             BadLineArg { arg } => vec![("arg", t(arg))],
             CorruptEntry { number } => vec![("number", t(&number.to_string()))],
             LoginRequired | LoginRefused | PassphraseRequired | PassphraseMismatch | LastAdmin => {

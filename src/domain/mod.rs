@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod money;
 pub mod period;
 pub mod report;
+pub mod savings;
 pub mod surplus;
 pub mod text;
 pub mod verify;

@@ -7,6 +7,8 @@ pub mod demo;
 mod demo_coop;
 pub mod overview;
 pub mod receipt;
+pub mod savings;
+mod sheet;
 pub mod users;
 
 pub use users::authorize;
@@ -467,7 +469,12 @@ impl Books {
                 .entry
                 .source
                 .as_deref()
-                .filter(|s| coop::DOC_SOURCES.iter().any(|p| s.starts_with(p)))
+                .filter(|s| {
+                    coop::DOC_SOURCES
+                        .iter()
+                        .chain(savings::SG_SOURCES)
+                        .any(|p| s.starts_with(p))
+                })
             {
                 return Err(crate::domain::coop::CoopError::DocumentEntry {
                     source: source.to_string(),
@@ -491,31 +498,7 @@ impl Books {
                     Err(LedgerError::AlreadyReversed { number, by }.into())
                 };
             }
-            if date < original.entry.date {
-                return Err(LedgerError::ReversalBeforeOriginal { number, date }.into());
-            }
-            let lines = original
-                .entry
-                .lines
-                .iter()
-                .map(|l| {
-                    Ok(LineInput {
-                        account: AccountNumber::parse(&l.account)?,
-                        side: l.side.opposite(),
-                        amount: l.amount,
-                        label: l.label.clone(),
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let entry = NewEntry {
-                date,
-                doc_ref: original.entry.doc_ref.clone(),
-                memo: memo.clone(),
-                idem_key: idem_key.clone(),
-                lines,
-                source: original.entry.source.clone(),
-            };
-            let out = tx.post(org, &entry, Some((original.id, number)), &actor.name, &now)?;
+            let out = reverse_in(tx, org, &original, number, date, &memo, &idem_key, &actor.name, &now)?;
             if let PostOutcome::Posted(e) = &out {
                 let detail = format!("{} -> {}: {}", number, e.number, reason);
                 tx.audit(&actor.name, "entry.reverse", &org.code, &detail, &now)?;
@@ -969,4 +952,46 @@ fn result_lines(totals: &[crate::domain::report::AccountTotals]) -> Result<Vec<L
         });
     }
     Ok(lines)
+}
+
+/// Posts the linked reversal of `original` (already checked by the caller)
+/// inside an open write transaction: the same lines on the other side,
+/// the same document, dated `date`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn reverse_in(
+    tx: &mut crate::store::WriteTx<'_>,
+    org: &OrgRow,
+    original: &EntryView,
+    number: EntryNumber,
+    date: NaiveDate,
+    memo: &str,
+    idem_key: &str,
+    author: &str,
+    now: &str,
+) -> Result<PostOutcome> {
+            if date < original.entry.date {
+                return Err(LedgerError::ReversalBeforeOriginal { number, date }.into());
+            }
+            let lines = original
+                .entry
+                .lines
+                .iter()
+                .map(|l| {
+                    Ok(LineInput {
+                        account: AccountNumber::parse(&l.account)?,
+                        side: l.side.opposite(),
+                        amount: l.amount,
+                        label: l.label.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let entry = NewEntry {
+                date,
+                doc_ref: original.entry.doc_ref.clone(),
+                memo: memo.to_string(),
+                idem_key: idem_key.to_string(),
+                lines,
+                source: original.entry.source.clone(),
+            };
+    tx.post(org, &entry, Some((original.id, number)), author, now)
 }

@@ -4,6 +4,7 @@
 
 mod coop;
 mod read;
+mod savings;
 pub mod schema;
 mod write;
 
@@ -16,6 +17,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{Error, Result};
 pub use coop::*;
 pub use read::*;
+pub use savings::*;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use write::*;
 

@@ -19,7 +19,7 @@ pub fn expected_triggers() -> rusqlite::Result<Vec<(String, String)>> {
 }
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
@@ -49,6 +49,29 @@ pub const GUARD_TRIGGERS: &[&str] = &[
     "payments_no_delete",
     "sales_day_sealed",
     "payments_day_sealed",
+    "sg_cycles_no_update",
+    "sg_cycles_no_delete",
+    "sg_meetings_no_update",
+    "sg_meetings_no_delete",
+    "sg_closes_no_update",
+    "sg_closes_no_delete",
+    "sg_rows_no_update",
+    "sg_rows_no_delete",
+    "sg_social_no_update",
+    "sg_social_no_delete",
+    "sg_loans_no_update",
+    "sg_loans_no_delete",
+    "sg_reopens_no_update",
+    "sg_reopens_no_delete",
+    "sg_writeoffs_no_update",
+    "sg_writeoffs_no_delete",
+    "sg_shareouts_no_update",
+    "sg_shareouts_no_delete",
+    "sg_leaves_no_update",
+    "sg_leaves_no_delete",
+    "sg_nettings_no_update",
+    "sg_nettings_no_delete",
+    "sg_rows_live_close",
 ];
 
 const V1: &str = r#"
@@ -509,4 +532,262 @@ CREATE TRIGGER payments_day_sealed BEFORE INSERT ON payments
 WHEN EXISTS (SELECT 1 FROM day_closes d WHERE d.org_id = NEW.org_id AND d.point = NEW.point
              AND d.kind = 'day' AND d.period = NEW.date)
 BEGIN SELECT RAISE(ABORT, 'jatebo: this sales day is sealed'); END;
+"#;
+
+/// Savings groups: cycles and their constitution, members, meetings (the
+/// grid being typed, then each close frozen with its entries), loans,
+/// reopenings, write-offs, members leaving and the share-out.
+const V5: &str = r#"
+-- A cycle and the constitution it adopted (JSON of domain::savings::Constitution).
+CREATE TABLE sg_cycles (
+    id           INTEGER PRIMARY KEY,
+    org_id       INTEGER NOT NULL REFERENCES orgs(id),
+    number       INTEGER NOT NULL CHECK (number >= 1),
+    start        TEXT NOT NULL,
+    planned_end  TEXT NOT NULL CHECK (planned_end > start),
+    constitution TEXT NOT NULL CHECK (json_valid(constitution)),
+    created_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (org_id, number)
+) STRICT;
+
+-- The member register. Her money is in the ledger: savings on `account`
+-- (4621NNN), loans from the loan fund on `loan_account` (2712NNN).
+CREATE TABLE sg_members (
+    id           INTEGER PRIMARY KEY,
+    org_id       INTEGER NOT NULL REFERENCES orgs(id),
+    number       INTEGER NOT NULL CHECK (number BETWEEN 1 AND 999),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    search_key   TEXT NOT NULL,
+    phone        TEXT NOT NULL DEFAULT '',
+    role         TEXT NOT NULL,
+    joined       TEXT NOT NULL,
+    left_on      TEXT,
+    account      TEXT NOT NULL,
+    loan_account TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (org_id, number)
+) STRICT;
+CREATE INDEX sg_members_search ON sg_members(org_id, search_key);
+
+-- A meeting as opened: the balances expected and the cash counted.
+CREATE TABLE sg_meetings (
+    id              INTEGER PRIMARY KEY,
+    org_id          INTEGER NOT NULL REFERENCES orgs(id),
+    cycle_id        INTEGER NOT NULL REFERENCES sg_cycles(id),
+    number          INTEGER NOT NULL CHECK (number >= 1),
+    date            TEXT NOT NULL,
+    expected_loan   INTEGER NOT NULL,
+    expected_social INTEGER NOT NULL,
+    counted_loan    INTEGER NOT NULL CHECK (counted_loan >= 0),
+    counted_social  INTEGER NOT NULL CHECK (counted_social >= 0),
+    reason          TEXT NOT NULL DEFAULT '',
+    entry_id        INTEGER REFERENCES entries(id),
+    opened_by       TEXT NOT NULL,
+    opened_at       TEXT NOT NULL,
+    UNIQUE (cycle_id, number),
+    UNIQUE (org_id, date)
+) STRICT;
+
+-- The grid being typed: one row per member, changed freely until the close.
+CREATE TABLE sg_drafts (
+    meeting_id INTEGER NOT NULL REFERENCES sg_meetings(id),
+    member_id  INTEGER NOT NULL REFERENCES sg_members(id),
+    row        TEXT NOT NULL CHECK (json_valid(row)),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, member_id)
+) STRICT;
+
+-- Social fund movements being typed.
+CREATE TABLE sg_draft_social (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES sg_meetings(id),
+    member_id  INTEGER NOT NULL REFERENCES sg_members(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('grant', 'loan', 'repay')),
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    reason     TEXT NOT NULL CHECK (reason IN ('health', 'funeral', 'other')),
+    note       TEXT NOT NULL DEFAULT '',
+    term       INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+) STRICT;
+
+-- Each close of a meeting. A close is live until a reopening names it.
+CREATE TABLE sg_closes (
+    id              INTEGER PRIMARY KEY,
+    meeting_id      INTEGER NOT NULL REFERENCES sg_meetings(id),
+    seq             INTEGER NOT NULL CHECK (seq >= 1),
+    expected_loan   INTEGER NOT NULL,
+    expected_social INTEGER NOT NULL,
+    counted_loan    INTEGER NOT NULL CHECK (counted_loan >= 0),
+    counted_social  INTEGER NOT NULL CHECK (counted_social >= 0),
+    reason          TEXT NOT NULL DEFAULT '',
+    last_entry      TEXT NOT NULL,
+    code            TEXT NOT NULL,
+    closed_by       TEXT NOT NULL,
+    closed_at       TEXT NOT NULL,
+    UNIQUE (meeting_id, seq)
+) STRICT;
+
+-- Loans, granted at a close (void when that close is reopened).
+CREATE TABLE sg_loans (
+    id         INTEGER PRIMARY KEY,
+    org_id     INTEGER NOT NULL REFERENCES orgs(id),
+    number     INTEGER NOT NULL CHECK (number >= 1),
+    member_id  INTEGER NOT NULL REFERENCES sg_members(id),
+    close_id   INTEGER NOT NULL REFERENCES sg_closes(id),
+    fund       TEXT NOT NULL CHECK (fund IN ('loan', 'social')),
+    principal  INTEGER NOT NULL CHECK (principal > 0),
+    mode       TEXT NOT NULL,
+    rate       TEXT NOT NULL,
+    term       INTEGER NOT NULL CHECK (term >= 1),
+    disbursed  TEXT NOT NULL,
+    late       TEXT NOT NULL,
+    UNIQUE (org_id, number)
+) STRICT;
+
+-- A member's row as a close recorded it, with the entry it posted.
+CREATE TABLE sg_rows (
+    id                INTEGER PRIMARY KEY,
+    close_id          INTEGER NOT NULL REFERENCES sg_closes(id),
+    member_id         INTEGER NOT NULL REFERENCES sg_members(id),
+    attendance        TEXT NOT NULL CHECK (attendance IN ('present', 'absent', 'represented')),
+    social            INTEGER NOT NULL CHECK (social >= 0),
+    shares            INTEGER NOT NULL CHECK (shares >= 0),
+    loan_id           INTEGER REFERENCES sg_loans(id),
+    repay_principal   INTEGER NOT NULL CHECK (repay_principal >= 0),
+    repay_interest    INTEGER NOT NULL CHECK (repay_interest >= 0),
+    fine_levied       INTEGER NOT NULL CHECK (fine_levied >= 0),
+    fine_paid         INTEGER NOT NULL CHECK (fine_paid >= 0),
+    new_loan_id       INTEGER REFERENCES sg_loans(id),
+    new_loan          INTEGER NOT NULL CHECK (new_loan >= 0),
+    upfront_interest  INTEGER NOT NULL CHECK (upfront_interest >= 0),
+    entry_id          INTEGER REFERENCES entries(id),
+    UNIQUE (close_id, member_id)
+) STRICT;
+
+-- Social fund movements as a close recorded them.
+CREATE TABLE sg_social (
+    id        INTEGER PRIMARY KEY,
+    close_id  INTEGER NOT NULL REFERENCES sg_closes(id),
+    member_id INTEGER NOT NULL REFERENCES sg_members(id),
+    kind      TEXT NOT NULL CHECK (kind IN ('grant', 'loan', 'repay')),
+    amount    INTEGER NOT NULL CHECK (amount > 0),
+    reason    TEXT NOT NULL,
+    note      TEXT NOT NULL DEFAULT '',
+    loan_id   INTEGER REFERENCES sg_loans(id),
+    entry_id  INTEGER NOT NULL REFERENCES entries(id)
+) STRICT;
+
+-- A reopening: the close it undid, why, and the reversals it posted.
+CREATE TABLE sg_reopens (
+    id         INTEGER PRIMARY KEY,
+    close_id   INTEGER NOT NULL UNIQUE REFERENCES sg_closes(id),
+    reason     TEXT NOT NULL CHECK (length(reason) >= 1),
+    reversals  TEXT NOT NULL,
+    reopened_by TEXT NOT NULL,
+    reopened_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sg_writeoffs (
+    id          INTEGER PRIMARY KEY,
+    loan_id     INTEGER NOT NULL UNIQUE REFERENCES sg_loans(id),
+    date        TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    reason      TEXT NOT NULL CHECK (length(reason) >= 1),
+    approved_by TEXT NOT NULL,
+    entry_id    INTEGER NOT NULL REFERENCES entries(id),
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sg_leaves (
+    id         INTEGER PRIMARY KEY,
+    member_id  INTEGER NOT NULL UNIQUE REFERENCES sg_members(id),
+    cycle_id   INTEGER NOT NULL REFERENCES sg_cycles(id),
+    date       TEXT NOT NULL,
+    savings    INTEGER NOT NULL,
+    netted     INTEGER NOT NULL,
+    payout     INTEGER NOT NULL,
+    entry_id   INTEGER REFERENCES entries(id),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
+-- Debts settled out of a payout (share-out or leaving): loan and fines.
+CREATE TABLE sg_nettings (
+    id        INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES sg_members(id),
+    loan_id   INTEGER REFERENCES sg_loans(id),
+    date      TEXT NOT NULL,
+    principal INTEGER NOT NULL CHECK (principal >= 0),
+    interest  INTEGER NOT NULL CHECK (interest >= 0),
+    fines     INTEGER NOT NULL CHECK (fines >= 0),
+    entry_id  INTEGER NOT NULL REFERENCES entries(id),
+    source    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sg_shareouts (
+    id         INTEGER PRIMARY KEY,
+    cycle_id   INTEGER NOT NULL UNIQUE REFERENCES sg_cycles(id),
+    date       TEXT NOT NULL,
+    plan       TEXT NOT NULL CHECK (json_valid(plan)),
+    remainder  INTEGER NOT NULL CHECK (remainder >= 0),
+    entry_id   INTEGER NOT NULL REFERENCES entries(id),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER sg_cycles_no_update BEFORE UPDATE ON sg_cycles
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_cycles_no_delete BEFORE DELETE ON sg_cycles
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_meetings_no_update BEFORE UPDATE ON sg_meetings
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_meetings_no_delete BEFORE DELETE ON sg_meetings
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_closes_no_update BEFORE UPDATE ON sg_closes
+WHEN OLD.code <> '' OR NEW.code = '' OR NEW.id <> OLD.id OR NEW.meeting_id <> OLD.meeting_id
+  OR NEW.seq <> OLD.seq OR NEW.counted_loan <> OLD.counted_loan
+  OR NEW.counted_social <> OLD.counted_social OR NEW.expected_loan <> OLD.expected_loan
+  OR NEW.expected_social <> OLD.expected_social OR NEW.reason <> OLD.reason
+  OR NEW.closed_by <> OLD.closed_by OR NEW.closed_at <> OLD.closed_at
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_closes_no_delete BEFORE DELETE ON sg_closes
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_rows_no_update BEFORE UPDATE ON sg_rows
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_rows_no_delete BEFORE DELETE ON sg_rows
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_social_no_update BEFORE UPDATE ON sg_social
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_social_no_delete BEFORE DELETE ON sg_social
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_loans_no_update BEFORE UPDATE ON sg_loans
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_loans_no_delete BEFORE DELETE ON sg_loans
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_reopens_no_update BEFORE UPDATE ON sg_reopens
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_reopens_no_delete BEFORE DELETE ON sg_reopens
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_writeoffs_no_update BEFORE UPDATE ON sg_writeoffs
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_writeoffs_no_delete BEFORE DELETE ON sg_writeoffs
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_shareouts_no_update BEFORE UPDATE ON sg_shareouts
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_shareouts_no_delete BEFORE DELETE ON sg_shareouts
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_leaves_no_update BEFORE UPDATE ON sg_leaves
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_leaves_no_delete BEFORE DELETE ON sg_leaves
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+CREATE TRIGGER sg_nettings_no_update BEFORE UPDATE ON sg_nettings
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be changed'); END;
+CREATE TRIGGER sg_nettings_no_delete BEFORE DELETE ON sg_nettings
+BEGIN SELECT RAISE(ABORT, 'jatebo: a recorded savings-group row cannot be deleted'); END;
+-- A row is recorded only against a close that has not been reopened.
+CREATE TRIGGER sg_rows_live_close BEFORE INSERT ON sg_rows
+WHEN EXISTS (SELECT 1 FROM sg_reopens r WHERE r.close_id = NEW.close_id)
+BEGIN SELECT RAISE(ABORT, 'jatebo: this meeting close was reopened'); END;
 "#;
