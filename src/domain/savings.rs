@@ -144,12 +144,10 @@ pub enum ShareoutRule {
 }
 
 impl ShareoutRule {
+    /// The stable code (`proportional`, `equal-profit`, `own-interest`).
     pub fn code(self) -> &'static str {
-        match self {
-            ShareoutRule::Proportional => "proportional",
-            ShareoutRule::EqualProfit => "equal-profit",
-            ShareoutRule::OwnInterest => "own-interest",
-        }
+        const CODES: [&str; 3] = ["proportional", "equal-profit", "own-interest"];
+        CODES[self as usize]
     }
 
     pub fn parse(s: &str) -> Result<ShareoutRule, SavingsError> {
@@ -176,11 +174,10 @@ pub enum RemainderTo {
 }
 
 impl RemainderTo {
+    /// The stable code (`next-cycle`, `social-fund`).
     pub fn code(self) -> &'static str {
-        match self {
-            RemainderTo::NextCycle => "next-cycle",
-            RemainderTo::SocialFund => "social-fund",
-        }
+        const CODES: [&str; 2] = ["next-cycle", "social-fund"];
+        CODES[self as usize]
     }
 
     pub fn parse(s: &str) -> Result<RemainderTo, SavingsError> {
@@ -479,15 +476,18 @@ impl MemberRole {
         MemberRole::KeyHolder,
     ];
 
+    /// The stable code (`member`, `president`, `secretary`, `box-keeper`,
+    /// `money-counter`, `key-holder`).
     pub fn code(self) -> &'static str {
-        match self {
-            MemberRole::Member => "member",
-            MemberRole::President => "president",
-            MemberRole::Secretary => "secretary",
-            MemberRole::BoxKeeper => "box-keeper",
-            MemberRole::MoneyCounter => "money-counter",
-            MemberRole::KeyHolder => "key-holder",
-        }
+        const CODES: [&str; 6] = [
+            "member",
+            "president",
+            "secretary",
+            "box-keeper",
+            "money-counter",
+            "key-holder",
+        ];
+        CODES[self as usize]
     }
 
     pub fn parse(s: &str) -> Result<MemberRole, SavingsError> {
@@ -523,7 +523,11 @@ pub fn parse_rate(input: &str) -> Result<Decimal, SavingsError> {
 
 /// Parses a multiple of savings: `3`, `2,5`.
 pub fn parse_multiple(input: &str) -> Result<Decimal, SavingsError> {
-    let t = input.trim().trim_end_matches(['x', '×']).trim().replace(',', ".");
+    let t = input
+        .trim()
+        .trim_end_matches(['x', '×'])
+        .trim()
+        .replace(',', ".");
     let m: Decimal = t.parse().map_err(|_| SavingsError::BadRate {
         input: input.to_string(),
     })?;
@@ -789,7 +793,8 @@ impl LoanTerms {
                 interest,
             };
             paid.push(r);
-            let balance = self.principal.francs() - paid.iter().map(|x| x.principal.francs()).sum::<i64>();
+            let balance =
+                self.principal.francs() - paid.iter().map(|x| x.principal.francs()).sum::<i64>();
             out.push(Instalment {
                 date,
                 principal: *p,
@@ -1019,9 +1024,7 @@ pub fn check_row(
             late: c.late,
         };
         upfront = terms.interest_at_disbursement();
-        let cash = cash_before.francs()
-            + row.loan_fund_in(c, upfront)
-            - row.new_loan.francs();
+        let cash = cash_before.francs() + row.loan_fund_in(c, upfront) - row.new_loan.francs();
         if cash < 0 {
             return Err(SavingsError::LoanAboveCash {
                 amount: row.new_loan,
@@ -1343,55 +1346,148 @@ impl Message for SavingsWarning {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SavingsError {
-    BadChoice { what: &'static str, input: String },
-    BadConstitution { field: &'static str },
-    BadFine { input: String },
-    UnknownFine { input: String },
-    BadRate { input: String },
-    Negative { field: &'static str },
-    TooLarge { field: &'static str },
+    BadChoice {
+        what: &'static str,
+        input: String,
+    },
+    BadConstitution {
+        field: &'static str,
+    },
+    BadFine {
+        input: String,
+    },
+    UnknownFine {
+        input: String,
+    },
+    BadRate {
+        input: String,
+    },
+    Negative {
+        field: &'static str,
+    },
+    TooLarge {
+        field: &'static str,
+    },
     InactiveMember,
     AbsentNoMoney,
-    SharesOutOfRange { shares: u32, min: u32, max: u32 },
-    FinePaidAboveOwed { paid: Fcfa, owed: Fcfa },
+    SharesOutOfRange {
+        shares: u32,
+        min: u32,
+        max: u32,
+    },
+    FinePaidAboveOwed {
+        paid: Fcfa,
+        owed: Fcfa,
+    },
     NoLoan,
-    RepayAbovePayoff { amount: Fcfa, payoff: Fcfa },
-    LoanOutstanding { balance: Fcfa },
-    TermTooLong { term: u32, max: u32 },
-    LoanAboveLimit { amount: Fcfa, limit: Fcfa, savings: Fcfa },
-    LoanAboveCash { amount: Fcfa, cash: Fcfa },
-    DebtAboveShare { member_id: i64, debt: Fcfa, gross: Fcfa },
-    DebtNotNetted { member_id: i64, debt: Fcfa },
+    RepayAbovePayoff {
+        amount: Fcfa,
+        payoff: Fcfa,
+    },
+    LoanOutstanding {
+        balance: Fcfa,
+    },
+    TermTooLong {
+        term: u32,
+        max: u32,
+    },
+    LoanAboveLimit {
+        amount: Fcfa,
+        limit: Fcfa,
+        savings: Fcfa,
+    },
+    LoanAboveCash {
+        amount: Fcfa,
+        cash: Fcfa,
+    },
+    DebtAboveShare {
+        member_id: i64,
+        debt: Fcfa,
+        gross: Fcfa,
+    },
+    DebtNotNetted {
+        member_id: i64,
+        debt: Fcfa,
+    },
     NoShares,
     Loss,
     NotASavingsGroup,
     NoCycle,
-    CycleNotShared { number: i64 },
-    CycleShared { number: i64 },
+    CycleNotShared {
+        number: i64,
+    },
+    CycleShared {
+        number: i64,
+    },
     CycleDates,
-    UnknownMember { input: String },
-    AmbiguousMember { input: String, matches: String },
-    MemberExists { number: i64 },
-    MeetingOpen { number: i64, date: NaiveDate },
+    UnknownMember {
+        input: String,
+    },
+    AmbiguousMember {
+        input: String,
+        matches: String,
+    },
+    MemberExists {
+        number: i64,
+    },
+    MeetingOpen {
+        number: i64,
+        date: NaiveDate,
+    },
     NoOpenMeeting,
-    MeetingBefore { last: NaiveDate },
-    MeetingBeforeCycle { start: NaiveDate },
-    CountMismatch { fund: &'static str, expected: Fcfa, counted: Fcfa },
-    RowsMissing { members: String },
-    UnknownMeeting { number: i64 },
-    NotLastMeeting { number: i64, last: i64 },
-    MeetingNotClosed { number: i64 },
+    MeetingBefore {
+        last: NaiveDate,
+    },
+    MeetingBeforeCycle {
+        start: NaiveDate,
+    },
+    CountMismatch {
+        fund: &'static str,
+        expected: Fcfa,
+        counted: Fcfa,
+    },
+    RowsMissing {
+        members: String,
+    },
+    UnknownMeeting {
+        number: i64,
+    },
+    NotLastMeeting {
+        number: i64,
+        last: i64,
+    },
+    MeetingNotClosed {
+        number: i64,
+    },
     ReopenBlocked,
-    UnknownLoan { number: i64 },
-    LoanClosed { number: i64 },
+    UnknownLoan {
+        number: i64,
+    },
+    LoanClosed {
+        number: i64,
+    },
     ApproversNeeded,
-    UnknownApprover { name: String },
-    SocialCashShort { amount: Fcfa, cash: Fcfa },
-    AlreadyLeft { date: NaiveDate },
-    DebtAboveSavings { debt: Fcfa, amount: Fcfa },
-    BadSocialKind { input: String },
+    UnknownApprover {
+        name: String,
+    },
+    SocialCashShort {
+        amount: Fcfa,
+        cash: Fcfa,
+    },
+    AlreadyLeft {
+        date: NaiveDate,
+    },
+    DebtAboveSavings {
+        debt: Fcfa,
+        amount: Fcfa,
+    },
+    BadSocialKind {
+        input: String,
+    },
     NoSocialLoan,
-    UnknownSocial { id: i64 },
+    UnknownSocial {
+        id: i64,
+    },
 }
 
 impl Message for SavingsError {
@@ -1455,7 +1551,10 @@ impl Message for SavingsError {
         let amt = |f: &Fcfa| MsgArg::Amount(f.francs());
         match self {
             BadChoice { what, input } => {
-                vec![("what", MsgArg::from(*what)), ("input", input.as_str().into())]
+                vec![
+                    ("what", MsgArg::from(*what)),
+                    ("input", input.as_str().into()),
+                ]
             }
             BadConstitution { field } | Negative { field } | TooLarge { field } => {
                 vec![("field", MsgArg::from(*field))]
@@ -1499,8 +1598,12 @@ impl Message for SavingsError {
             DebtNotNetted { member_id, debt } => {
                 vec![("member", MsgArg::Int(*member_id)), ("debt", amt(debt))]
             }
-            CycleNotShared { number } | CycleShared { number } | UnknownMeeting { number }
-            | MeetingNotClosed { number } | UnknownLoan { number } | LoanClosed { number }
+            CycleNotShared { number }
+            | CycleShared { number }
+            | UnknownMeeting { number }
+            | MeetingNotClosed { number }
+            | UnknownLoan { number }
+            | LoanClosed { number }
             | MemberExists { number } => vec![("number", MsgArg::Int(*number))],
             UnknownMember { input } | UnknownApprover { name: input } | BadSocialKind { input } => {
                 vec![("input", input.as_str().into())]
@@ -1510,7 +1613,10 @@ impl Message for SavingsError {
                 ("matches", matches.as_str().into()),
             ],
             MeetingOpen { number, date } => {
-                vec![("number", MsgArg::Int(*number)), ("date", MsgArg::Date(*date))]
+                vec![
+                    ("number", MsgArg::Int(*number)),
+                    ("date", MsgArg::Date(*date)),
+                ]
             }
             MeetingBefore { last } => vec![("last", MsgArg::Date(*last))],
             MeetingBeforeCycle { start } => vec![("start", MsgArg::Date(*start))],
@@ -1522,11 +1628,17 @@ impl Message for SavingsError {
                 ("fund", MsgArg::from(*fund)),
                 ("expected", amt(expected)),
                 ("counted", amt(counted)),
-                ("difference", MsgArg::Amount(counted.francs() - expected.francs())),
+                (
+                    "difference",
+                    MsgArg::Amount(counted.francs() - expected.francs()),
+                ),
             ],
             RowsMissing { members } => vec![("members", members.as_str().into())],
             NotLastMeeting { number, last } => {
-                vec![("number", MsgArg::Int(*number)), ("last", MsgArg::Int(*last))]
+                vec![
+                    ("number", MsgArg::Int(*number)),
+                    ("last", MsgArg::Int(*last)),
+                ]
             }
             SocialCashShort { amount, cash } => vec![("amount", amt(amount)), ("cash", amt(cash))],
             AlreadyLeft { date } => vec![("date", MsgArg::Date(*date))],
@@ -1578,7 +1690,10 @@ mod tests {
             });
         }
         for (k, p) in [16_667, 16_667, 16_666].iter().enumerate() {
-            let date = t.disbursed.checked_add_months(Months::new(k as u32 + 1)).unwrap();
+            let date = t
+                .disbursed
+                .checked_add_months(Months::new(k as u32 + 1))
+                .unwrap();
             let st = t.status(&paid, date);
             let amount = if k == 2 {
                 st.payoff
@@ -1707,8 +1822,14 @@ mod tests {
             c.parse_fines("bavardage"),
             Err(SavingsError::UnknownFine { .. })
         ));
-        assert_eq!(Attendance::parse("Représentée"), Ok(Attendance::Represented));
-        assert_eq!(InterestMode::parse("dégressif"), Ok(InterestMode::Declining));
+        assert_eq!(
+            Attendance::parse("Représentée"),
+            Ok(Attendance::Represented)
+        );
+        assert_eq!(
+            InterestMode::parse("dégressif"),
+            Ok(InterestMode::Declining)
+        );
         assert_eq!(MemberRole::parse("Secrétaire"), Ok(MemberRole::Secretary));
         assert!(c.validate().is_ok());
         let mut bad = c.clone();

@@ -465,17 +465,12 @@ impl Books {
             {
                 return Err(LedgerError::ReverseClosingEntry { number }.into());
             }
-            if let Some(source) = original
-                .entry
-                .source
-                .as_deref()
-                .filter(|s| {
-                    coop::DOC_SOURCES
-                        .iter()
-                        .chain(savings::SG_SOURCES)
-                        .any(|p| s.starts_with(p))
-                })
-            {
+            if let Some(source) = original.entry.source.as_deref().filter(|s| {
+                coop::DOC_SOURCES
+                    .iter()
+                    .chain(savings::SG_SOURCES)
+                    .any(|p| s.starts_with(p))
+            }) {
                 return Err(crate::domain::coop::CoopError::DocumentEntry {
                     source: source.to_string(),
                 }
@@ -498,7 +493,17 @@ impl Books {
                     Err(LedgerError::AlreadyReversed { number, by }.into())
                 };
             }
-            let out = reverse_in(tx, org, &original, number, date, &memo, &idem_key, &actor.name, &now)?;
+            let out = reverse_in(
+                tx,
+                org,
+                &original,
+                number,
+                date,
+                &memo,
+                &idem_key,
+                &actor.name,
+                &now,
+            )?;
             if let PostOutcome::Posted(e) = &out {
                 let detail = format!("{} -> {}: {}", number, e.number, reason);
                 tx.audit(&actor.name, "entry.reverse", &org.code, &detail, &now)?;
@@ -969,29 +974,29 @@ pub(crate) fn reverse_in(
     author: &str,
     now: &str,
 ) -> Result<PostOutcome> {
-            if date < original.entry.date {
-                return Err(LedgerError::ReversalBeforeOriginal { number, date }.into());
-            }
-            let lines = original
-                .entry
-                .lines
-                .iter()
-                .map(|l| {
-                    Ok(LineInput {
-                        account: AccountNumber::parse(&l.account)?,
-                        side: l.side.opposite(),
-                        amount: l.amount,
-                        label: l.label.clone(),
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let entry = NewEntry {
-                date,
-                doc_ref: original.entry.doc_ref.clone(),
-                memo: memo.to_string(),
-                idem_key: idem_key.to_string(),
-                lines,
-                source: original.entry.source.clone(),
-            };
+    if date < original.entry.date {
+        return Err(LedgerError::ReversalBeforeOriginal { number, date }.into());
+    }
+    let lines = original
+        .entry
+        .lines
+        .iter()
+        .map(|l| {
+            Ok(LineInput {
+                account: AccountNumber::parse(&l.account)?,
+                side: l.side.opposite(),
+                amount: l.amount,
+                label: l.label.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let entry = NewEntry {
+        date,
+        doc_ref: original.entry.doc_ref.clone(),
+        memo: memo.to_string(),
+        idem_key: idem_key.to_string(),
+        lines,
+        source: original.entry.source.clone(),
+    };
     tx.post(org, &entry, Some((original.id, number)), author, now)
 }

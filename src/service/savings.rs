@@ -314,7 +314,13 @@ fn acct(s: &str) -> Result<AccountNumber> {
     Ok(AccountNumber::parse(s)?)
 }
 
-fn line(lines: &mut Vec<LineInput>, account: &str, side: Side, amount: Fcfa, label: String) -> Result<()> {
+fn line(
+    lines: &mut Vec<LineInput>,
+    account: &str,
+    side: Side,
+    amount: Fcfa,
+    label: String,
+) -> Result<()> {
     if amount.francs() > 0 {
         lines.push(LineInput {
             account: acct(account)?,
@@ -389,7 +395,11 @@ impl Ledger {
 
     /// Repayments of a loan recorded before `before` (interest taken at
     /// disbursement included; nettings too).
-    fn payments(&self, loan: &LoanRow, before: NaiveDate) -> Vec<crate::domain::savings::Repayment> {
+    fn payments(
+        &self,
+        loan: &LoanRow,
+        before: NaiveDate,
+    ) -> Vec<crate::domain::savings::Repayment> {
         let mut out = Vec::new();
         for r in &self.rows {
             if r.new_loan_id == Some(loan.id) && !r.upfront_interest.is_zero() {
@@ -430,8 +440,31 @@ impl Ledger {
         }
     }
 
-    /// Her live loan of `fund` still owed before `date`.
-    fn open_loan(&self, member_id: i64, fund: &str, date: NaiveDate) -> Option<(&LoanRow, LoanStatus)> {
+    /// Her live loan of `fund` still owed when a meeting dated `date`
+    /// starts (what was paid before that day counted).
+    fn open_loan(
+        &self,
+        member_id: i64,
+        fund: &str,
+        date: NaiveDate,
+    ) -> Option<(&LoanRow, LoanStatus)> {
+        self.loan_on(member_id, fund, date, false)
+    }
+
+    /// Her live loan of `fund` on `date`; `through` counts what was paid
+    /// on that day too (a share-out, a departure, a write-off).
+    fn loan_on(
+        &self,
+        member_id: i64,
+        fund: &str,
+        date: NaiveDate,
+        through: bool,
+    ) -> Option<(&LoanRow, LoanStatus)> {
+        let before = if through {
+            date.succ_opt().unwrap_or(date)
+        } else {
+            date
+        };
         self.loans
             .iter()
             .filter(|l| {
@@ -439,9 +472,9 @@ impl Ledger {
                     && l.fund == fund
                     && l.live
                     && l.written_off.is_none()
-                    && l.disbursed < date
+                    && l.disbursed < before
             })
-            .map(|l| (l, Self::terms(l).status(&self.payments(l, date), date)))
+            .map(|l| (l, Self::terms(l).status(&self.payments(l, before), date)))
             .find(|(_, s)| !s.closed)
     }
 
@@ -472,9 +505,9 @@ impl Ledger {
     fn state(&self, m: &SgMemberRow, date: NaiveDate) -> MemberState {
         MemberState {
             shares_before: self.shares_before(m.id, date),
-            loan: self.open_loan(m.id, "loan", date).map(|(l, _)| {
-                (Self::terms(l), self.payments(l, date))
-            }),
+            loan: self
+                .open_loan(m.id, "loan", date)
+                .map(|(l, _)| (Self::terms(l), self.payments(l, date))),
             fines_owed: self.fines_owed(m.id, date),
             inactive: !m.active_on(date),
         }
@@ -485,24 +518,32 @@ impl Ledger {
 pub(crate) fn find_member<'a>(members: &'a [SgMemberRow], query: &str) -> Result<&'a SgMemberRow> {
     let q = query.trim();
     if let Ok(n) = q.trim_start_matches('#').parse::<i64>() {
-        return members
-            .iter()
-            .find(|m| m.number == n)
-            .ok_or_else(|| err(SavingsError::UnknownMember { input: q.to_string() }));
+        return members.iter().find(|m| m.number == n).ok_or_else(|| {
+            err(SavingsError::UnknownMember {
+                input: q.to_string(),
+            })
+        });
     }
     let key = fold(q);
     if key.is_empty() {
-        return Err(err(SavingsError::UnknownMember { input: q.to_string() }));
+        return Err(err(SavingsError::UnknownMember {
+            input: q.to_string(),
+        }));
     }
     let exact: Vec<&SgMemberRow> = members.iter().filter(|m| fold(&m.name) == key).collect();
     let found: Vec<&SgMemberRow> = if exact.is_empty() {
-        members.iter().filter(|m| fold(&m.name).contains(&key)).collect()
+        members
+            .iter()
+            .filter(|m| fold(&m.name).contains(&key))
+            .collect()
     } else {
         exact
     };
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(err(SavingsError::UnknownMember { input: q.to_string() })),
+        [] => Err(err(SavingsError::UnknownMember {
+            input: q.to_string(),
+        })),
         many => Err(err(SavingsError::AmbiguousMember {
             input: q.to_string(),
             matches: many
@@ -531,7 +572,9 @@ fn social_kind(s: &str) -> Result<&'static str> {
         "grant" | "aide" | "don" => Ok("grant"),
         "loan" | "pret" => Ok("loan"),
         "repay" | "remboursement" => Ok("repay"),
-        _ => Err(err(SavingsError::BadSocialKind { input: s.to_string() })),
+        _ => Err(err(SavingsError::BadSocialKind {
+            input: s.to_string(),
+        })),
     }
 }
 
@@ -552,7 +595,12 @@ impl Books {
 
     /// Starts a cycle (the first, or the next once the last was shared
     /// out). Members carry over: they are the group's, not the cycle's.
-    pub fn start_cycle(&mut self, actor: &Actor, org: &OrgRow, input: CycleInput) -> Result<CycleRow> {
+    pub fn start_cycle(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        input: CycleInput,
+    ) -> Result<CycleRow> {
         savings_org(org)?;
         input.constitution.validate()?;
         if input.planned_end <= input.start {
@@ -564,7 +612,11 @@ impl Books {
             let cycles = tx.read().sg_cycles(org.id)?;
             if let Some(last) = cycles.last() {
                 match last.shared_on {
-                    None => return Err(err(SavingsError::CycleNotShared { number: last.number })),
+                    None => {
+                        return Err(err(SavingsError::CycleNotShared {
+                            number: last.number,
+                        }));
+                    }
                     Some(d) if input.start < d => {
                         return Err(err(SavingsError::MeetingBefore { last: d }));
                     }
@@ -584,7 +636,13 @@ impl Books {
                 &actor.name,
                 &now,
             )?;
-            tx.audit(&actor.name, "cycle.start", &org.code, &number.to_string(), &now)?;
+            tx.audit(
+                &actor.name,
+                "cycle.start",
+                &org.code,
+                &number.to_string(),
+                &now,
+            )?;
             Ok(())
         })?;
         self.cycle(org)
@@ -603,7 +661,12 @@ impl Books {
     }
 
     /// Adds a member with her savings and loan accounts.
-    pub fn add_sg_member(&mut self, actor: &Actor, org: &OrgRow, input: SgMemberInput) -> Result<SgMemberRow> {
+    pub fn add_sg_member(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        input: SgMemberInput,
+    ) -> Result<SgMemberRow> {
         savings_org(org)?;
         let name = clean("name", &input.name, 200, true)?;
         let phone = clean("phone", &input.phone, 40, false)?;
@@ -614,7 +677,9 @@ impl Books {
             let number = match input.number {
                 Some(n) => {
                     if !(1..=999).contains(&n) {
-                        return Err(err(SavingsError::UnknownMember { input: n.to_string() }));
+                        return Err(err(SavingsError::UnknownMember {
+                            input: n.to_string(),
+                        }));
                     }
                     if members.iter().any(|m| m.number == n) {
                         return Err(err(SavingsError::MemberExists { number: n }));
@@ -634,8 +699,18 @@ impl Books {
                 (&loan_account, "Prêt", "Loan"),
             ] {
                 let n = acct(acc)?;
-                if tx.read().account(org.id, acc, crate::domain::Lang::Fr)?.is_none() {
-                    tx.insert_account(org.id, &n, &format!("{fr} – {name}"), &format!("{en} – {name}"), &now)?;
+                if tx
+                    .read()
+                    .account(org.id, acc, crate::domain::Lang::Fr)?
+                    .is_none()
+                {
+                    tx.insert_account(
+                        org.id,
+                        &n,
+                        &format!("{fr} – {name}"),
+                        &format!("{en} – {name}"),
+                        &now,
+                    )?;
                 }
             }
             tx.insert_sg_member(
@@ -650,7 +725,13 @@ impl Books {
                 &loan_account,
                 &now,
             )?;
-            tx.audit(&actor.name, "member.add", &org.code, &format!("{number} {name}"), &now)?;
+            tx.audit(
+                &actor.name,
+                "member.add",
+                &org.code,
+                &format!("{number} {name}"),
+                &now,
+            )?;
             Ok(number)
         })?;
         self.sg_member(org, &number.to_string())
@@ -680,7 +761,13 @@ impl Books {
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::ManageAccounts)?;
             tx.update_sg_member(m.id, &name, &fold(&name), &phone, &role)?;
-            tx.audit(&actor.name, "member.edit", &org.code, &m.number.to_string(), &now)
+            tx.audit(
+                &actor.name,
+                "member.edit",
+                &org.code,
+                &m.number.to_string(),
+                &now,
+            )
         })?;
         self.sg_member(org, &m.number.to_string())
     }
@@ -694,7 +781,10 @@ impl Books {
     }
 
     fn open_cycle(r: &Reader<'_>, org: &OrgRow) -> Result<CycleRow> {
-        let c = r.sg_cycles(org.id)?.pop().ok_or_else(|| err(SavingsError::NoCycle))?;
+        let c = r
+            .sg_cycles(org.id)?
+            .pop()
+            .ok_or_else(|| err(SavingsError::NoCycle))?;
         if c.shared_on.is_some() {
             return Err(err(SavingsError::CycleShared { number: c.number }));
         }
@@ -703,7 +793,12 @@ impl Books {
 
     /// Opens a meeting: the counted cash must equal the books, or the
     /// difference is recorded with a reason before anything else.
-    pub fn open_meeting(&mut self, actor: &Actor, org: &OrgRow, input: OpenInput) -> Result<MeetingView> {
+    pub fn open_meeting(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        input: OpenInput,
+    ) -> Result<MeetingView> {
         savings_org(org)?;
         let reason = clean("reason", &input.reason, 300, false)?;
         if input.loan_cash.francs() < 0 || input.social_cash.francs() < 0 {
@@ -734,10 +829,19 @@ impl Books {
             let mut lines = Vec::new();
             for (fund, cash, expected, counted) in [
                 ("loan", accounts::LOAN_CASH, expected_loan, input.loan_cash),
-                ("social", accounts::SOCIAL_CASH, expected_social, input.social_cash),
+                (
+                    "social",
+                    accounts::SOCIAL_CASH,
+                    expected_social,
+                    input.social_cash,
+                ),
             ] {
                 if counted != expected && reason.is_empty() {
-                    return Err(err(SavingsError::CountMismatch { fund, expected, counted }));
+                    return Err(err(SavingsError::CountMismatch {
+                        fund,
+                        expected,
+                        counted,
+                    }));
                 }
                 diff_lines(&mut lines, cash, expected, counted, &reason)?;
             }
@@ -749,7 +853,9 @@ impl Books {
                 reason = reason.clone()
             );
             let source = format!("sgopen:{}-{number}", cycle.id);
-            let entry = post_sg(tx, org, actor, &now, &source, &source, &doc, input.date, memo, lines)?;
+            let entry = post_sg(
+                tx, org, actor, &now, &source, &source, &doc, input.date, memo, lines,
+            )?;
             tx.insert_meeting(
                 org.id,
                 cycle.id,
@@ -772,13 +878,20 @@ impl Books {
     pub fn meeting_view(&self, org: &OrgRow, number: Option<i64>) -> Result<MeetingView> {
         savings_org(org)?;
         let r = self.store.read();
-        let cycle = r.sg_cycles(org.id)?.pop().ok_or_else(|| err(SavingsError::NoCycle))?;
+        let cycle = r
+            .sg_cycles(org.id)?
+            .pop()
+            .ok_or_else(|| err(SavingsError::NoCycle))?;
         let meetings = r.sg_meetings(org.id, Some(cycle.id))?;
         let meeting = match number {
             Some(n) => meetings.into_iter().find(|m| m.number == n),
             None => meetings.into_iter().last(),
         }
-        .ok_or_else(|| err(SavingsError::UnknownMeeting { number: number.unwrap_or(0) }))?;
+        .ok_or_else(|| {
+            err(SavingsError::UnknownMeeting {
+                number: number.unwrap_or(0),
+            })
+        })?;
         let led = Ledger::read(&r, org, cycle)?;
         let drafts: HashMap<i64, RowInput> = if meeting.is_closed() {
             HashMap::new()
@@ -824,7 +937,13 @@ impl Books {
     }
 
     /// Saves one member's row of the open meeting, after checking it.
-    pub fn record_row(&mut self, actor: &Actor, org: &OrgRow, member: &str, row: RowInput) -> Result<MeetingView> {
+    pub fn record_row(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        member: &str,
+        row: RowInput,
+    ) -> Result<MeetingView> {
         savings_org(org)?;
         let now = now();
         self.store.write(|tx| {
@@ -837,14 +956,25 @@ impl Books {
     }
 
     /// Checks a row without saving it (for the grid, as it is typed).
-    pub fn check_meeting_row(&self, org: &OrgRow, member: &str, row: &RowInput) -> Result<RowCheck> {
+    pub fn check_meeting_row(
+        &self,
+        org: &OrgRow,
+        member: &str,
+        row: &RowInput,
+    ) -> Result<RowCheck> {
         savings_org(org)?;
         let r = self.store.read();
         let (meeting, led) = open_meeting_of(&r, org)?;
         let m = find_member(&led.members, member)?;
         let drafts: HashMap<i64, RowInput> = r.sg_drafts(meeting.id)?.into_iter().collect();
         let cash = cash_for_row(&led, &meeting, &drafts, m.id)?;
-        Ok(check_row(&led.cycle.constitution, row, &led.state(m, meeting.date), meeting.date, cash)?)
+        Ok(check_row(
+            &led.cycle.constitution,
+            row,
+            &led.state(m, meeting.date),
+            meeting.date,
+            cash,
+        )?)
     }
 
     /// Saves the default row (present, the social fee, the minimum shares)
@@ -855,7 +985,8 @@ impl Books {
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
             let (meeting, led) = open_meeting_of(&tx.read(), org)?;
-            let drafts: HashMap<i64, RowInput> = tx.read().sg_drafts(meeting.id)?.into_iter().collect();
+            let drafts: HashMap<i64, RowInput> =
+                tx.read().sg_drafts(meeting.id)?.into_iter().collect();
             let row = RowInput::default_for(&led.cycle.constitution);
             for m in led.members.iter().filter(|m| m.active_on(meeting.date)) {
                 if !drafts.contains_key(&m.id) {
@@ -868,7 +999,12 @@ impl Books {
     }
 
     /// Adds a social fund movement to the open meeting.
-    pub fn add_social(&mut self, actor: &Actor, org: &OrgRow, s: SocialInput) -> Result<MeetingView> {
+    pub fn add_social(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        s: SocialInput,
+    ) -> Result<MeetingView> {
         savings_org(org)?;
         let kind = social_kind(&s.kind)?;
         let reason = social_reason(&s.reason)?;
@@ -885,9 +1021,16 @@ impl Books {
                 return Err(err(SavingsError::InactiveMember));
             }
             let c = &led.cycle.constitution;
-            let term = if s.term == 0 { c.max_term_months } else { s.term };
+            let term = if s.term == 0 {
+                c.max_term_months
+            } else {
+                s.term
+            };
             if kind == "loan" && term > c.max_term_months {
-                return Err(err(SavingsError::TermTooLong { term, max: c.max_term_months }));
+                return Err(err(SavingsError::TermTooLong {
+                    term,
+                    max: c.max_term_months,
+                }));
             }
             let drafts = tx.read().sg_draft_social(meeting.id)?;
             if kind == "repay" {
@@ -907,7 +1050,8 @@ impl Books {
                     }));
                 }
             } else {
-                let rows: HashMap<i64, RowInput> = tx.read().sg_drafts(meeting.id)?.into_iter().collect();
+                let rows: HashMap<i64, RowInput> =
+                    tx.read().sg_drafts(meeting.id)?.into_iter().collect();
                 let cash = social_cash(&meeting, &rows, &drafts);
                 if s.amount.francs() > cash {
                     return Err(err(SavingsError::SocialCashShort {
@@ -916,7 +1060,16 @@ impl Books {
                     }));
                 }
             }
-            tx.insert_draft_social(meeting.id, m.id, kind, s.amount, reason, &note, i64::from(term), &now)?;
+            tx.insert_draft_social(
+                meeting.id,
+                m.id,
+                kind,
+                s.amount,
+                reason,
+                &note,
+                i64::from(term),
+                &now,
+            )?;
             Ok(())
         })?;
         self.meeting_view(org, None)
@@ -938,7 +1091,12 @@ impl Books {
 
     /// Closes the open meeting: posts every row, the social fund movements
     /// and any cash difference, then shows the closing code.
-    pub fn close_meeting(&mut self, actor: &Actor, org: &OrgRow, input: CloseInput) -> Result<CloseOutcome> {
+    pub fn close_meeting(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        input: CloseInput,
+    ) -> Result<CloseOutcome> {
         savings_org(org)?;
         let reason = clean("reason", &input.reason, 300, false)?;
         if input.loan_cash.francs() < 0 || input.social_cash.francs() < 0 {
@@ -948,7 +1106,8 @@ impl Books {
         self.store.write(|tx| {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
             let (meeting, led) = open_meeting_of(&tx.read(), org)?;
-            let drafts: HashMap<i64, RowInput> = tx.read().sg_drafts(meeting.id)?.into_iter().collect();
+            let drafts: HashMap<i64, RowInput> =
+                tx.read().sg_drafts(meeting.id)?.into_iter().collect();
             let social = tx.read().sg_draft_social(meeting.id)?;
             let missing: Vec<String> = led
                 .members
@@ -968,7 +1127,11 @@ impl Books {
                 ("social", closing_social, input.social_cash),
             ] {
                 if counted != expected && reason.is_empty() {
-                    return Err(err(SavingsError::CountMismatch { fund, expected, counted }));
+                    return Err(err(SavingsError::CountMismatch {
+                        fund,
+                        expected,
+                        counted,
+                    }));
                 }
             }
             let seq = meeting.closes + 1;
@@ -985,7 +1148,11 @@ impl Books {
             let doc = meeting_ref(led.cycle.number, meeting.number);
             let c = &led.cycle.constitution;
             let mut entries = 0;
-            let mut members: Vec<&SgMemberRow> = led.members.iter().filter(|m| drafts.contains_key(&m.id)).collect();
+            let mut members: Vec<&SgMemberRow> = led
+                .members
+                .iter()
+                .filter(|m| drafts.contains_key(&m.id))
+                .collect();
             members.sort_by_key(|m| m.number);
             for m in members {
                 let row = &drafts[&m.id];
@@ -1025,7 +1192,18 @@ impl Books {
                     name = m.name.clone()
                 );
                 let key = format!("{source}:{}", m.id);
-                let entry = post_sg(tx, org, actor, &now, &source, &key, &doc, meeting.date, memo, lines)?;
+                let entry = post_sg(
+                    tx,
+                    org,
+                    actor,
+                    &now,
+                    &source,
+                    &key,
+                    &doc,
+                    meeting.date,
+                    memo,
+                    lines,
+                )?;
                 if entry.is_some() {
                     entries += 1;
                 }
@@ -1053,14 +1231,30 @@ impl Books {
                     .members
                     .iter()
                     .find(|m| m.id == s.member_id)
-                    .ok_or_else(|| err(SavingsError::UnknownMember { input: s.member_id.to_string() }))?;
+                    .ok_or_else(|| {
+                        err(SavingsError::UnknownMember {
+                            input: s.member_id.to_string(),
+                        })
+                    })?;
                 let mut lines = Vec::new();
                 let label = m.name.clone();
                 let mut loan_id = None;
                 match s.kind.as_str() {
                     "grant" => {
-                        line(&mut lines, accounts::SOCIAL_FUND, Side::Debit, s.amount, label.clone())?;
-                        line(&mut lines, accounts::SOCIAL_CASH, Side::Credit, s.amount, label)?;
+                        line(
+                            &mut lines,
+                            accounts::SOCIAL_FUND,
+                            Side::Debit,
+                            s.amount,
+                            label.clone(),
+                        )?;
+                        line(
+                            &mut lines,
+                            accounts::SOCIAL_CASH,
+                            Side::Credit,
+                            s.amount,
+                            label,
+                        )?;
                     }
                     "loan" => {
                         let number = tx.next_doc_number(org.id, "loan")?;
@@ -1079,13 +1273,39 @@ impl Books {
                                 late: crate::domain::savings::LatePolicy::Overdue,
                             },
                         )?);
-                        line(&mut lines, accounts::SOCIAL_LOANS, Side::Debit, s.amount, label.clone())?;
-                        line(&mut lines, accounts::SOCIAL_CASH, Side::Credit, s.amount, label)?;
+                        line(
+                            &mut lines,
+                            accounts::SOCIAL_LOANS,
+                            Side::Debit,
+                            s.amount,
+                            label.clone(),
+                        )?;
+                        line(
+                            &mut lines,
+                            accounts::SOCIAL_CASH,
+                            Side::Credit,
+                            s.amount,
+                            label,
+                        )?;
                     }
                     _ => {
-                        loan_id = led.open_loan(m.id, "social", meeting.date).map(|(l, _)| l.id);
-                        line(&mut lines, accounts::SOCIAL_CASH, Side::Debit, s.amount, label.clone())?;
-                        line(&mut lines, accounts::SOCIAL_LOANS, Side::Credit, s.amount, label)?;
+                        loan_id = led
+                            .open_loan(m.id, "social", meeting.date)
+                            .map(|(l, _)| l.id);
+                        line(
+                            &mut lines,
+                            accounts::SOCIAL_CASH,
+                            Side::Debit,
+                            s.amount,
+                            label.clone(),
+                        )?;
+                        line(
+                            &mut lines,
+                            accounts::SOCIAL_LOANS,
+                            Side::Credit,
+                            s.amount,
+                            label,
+                        )?;
                     }
                 }
                 let memo = crate::t!(
@@ -1096,31 +1316,74 @@ impl Books {
                     number = meeting.number
                 );
                 let key = format!("{source}:social:{i}");
-                let (entry_id, _) = post_sg(tx, org, actor, &now, &source, &key, &doc, meeting.date, memo, lines)?
-                    .ok_or_else(|| err(SavingsError::Negative { field: "amount" }))?;
+                let (entry_id, _) = post_sg(
+                    tx,
+                    org,
+                    actor,
+                    &now,
+                    &source,
+                    &key,
+                    &doc,
+                    meeting.date,
+                    memo,
+                    lines,
+                )?
+                .ok_or_else(|| err(SavingsError::Negative { field: "amount" }))?;
                 entries += 1;
-                tx.insert_sg_social(close_id, m.id, &s.kind, s.amount, &s.reason, &s.note, loan_id, entry_id)?;
+                tx.insert_sg_social(
+                    close_id, m.id, &s.kind, s.amount, &s.reason, &s.note, loan_id, entry_id,
+                )?;
             }
             let mut lines = Vec::new();
-            diff_lines(&mut lines, accounts::LOAN_CASH, closing_loan, input.loan_cash, &reason)?;
-            diff_lines(&mut lines, accounts::SOCIAL_CASH, closing_social, input.social_cash, &reason)?;
+            diff_lines(
+                &mut lines,
+                accounts::LOAN_CASH,
+                closing_loan,
+                input.loan_cash,
+                &reason,
+            )?;
+            diff_lines(
+                &mut lines,
+                accounts::SOCIAL_CASH,
+                closing_social,
+                input.social_cash,
+                &reason,
+            )?;
             let memo = crate::t!(
                 "sg-memo-close-diff",
                 number = meeting.number,
                 date = meeting.date,
                 reason = reason.clone()
             );
-            if post_sg(tx, org, actor, &now, &source, &format!("{source}:diff"), &doc, meeting.date, memo, lines)?.is_some() {
+            if post_sg(
+                tx,
+                org,
+                actor,
+                &now,
+                &source,
+                &format!("{source}:diff"),
+                &doc,
+                meeting.date,
+                memo,
+                lines,
+            )?
+            .is_some()
+            {
                 entries += 1;
             }
             tx.clear_drafts(meeting.id)?;
-            let head = tx
-                .read()
-                .org(&org.code)?
-                .ok_or_else(|| Error::UnknownOrg { code: org.code.clone() })?;
+            let head = tx.read().org(&org.code)?.ok_or_else(|| Error::UnknownOrg {
+                code: org.code.clone(),
+            })?;
             let code = closing_code(&head.head_number, &head.head_hash);
             tx.finish_sg_close(close_id, &head.head_number, &code)?;
-            tx.audit(&actor.name, "meeting.close", &org.code, &format!("{doc} {code}"), &now)?;
+            tx.audit(
+                &actor.name,
+                "meeting.close",
+                &org.code,
+                &format!("{doc} {code}"),
+                &now,
+            )?;
             Ok(CloseOutcome {
                 meeting: meeting.number,
                 date: meeting.date,
@@ -1136,7 +1399,13 @@ impl Books {
 
     /// Reopens the last meeting: reverses every entry its close posted
     /// and puts its rows back in the grid, to be changed and closed again.
-    pub fn reopen_meeting(&mut self, actor: &Actor, org: &OrgRow, number: Option<i64>, reason: &str) -> Result<MeetingView> {
+    pub fn reopen_meeting(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        number: Option<i64>,
+        reason: &str,
+    ) -> Result<MeetingView> {
         savings_org(org)?;
         let reason = clean("reason", reason, 300, true)?;
         let now = now();
@@ -1144,21 +1413,32 @@ impl Books {
             authorize(&tx.read(), actor, Some(org.id), Action::Post)?;
             let cycle = Self::open_cycle(&tx.read(), org)?;
             let all = tx.read().sg_meetings(org.id, None)?;
-            let last = all.last().ok_or_else(|| err(SavingsError::UnknownMeeting { number: number.unwrap_or(0) }))?;
+            let last = all.last().ok_or_else(|| {
+                err(SavingsError::UnknownMeeting {
+                    number: number.unwrap_or(0),
+                })
+            })?;
             if let Some(n) = number
                 && (last.number != n || last.cycle_id != cycle.id)
             {
                 if !all.iter().any(|m| m.cycle_id == cycle.id && m.number == n) {
                     return Err(err(SavingsError::UnknownMeeting { number: n }));
                 }
-                return Err(err(SavingsError::NotLastMeeting { number: n, last: last.number }));
+                return Err(err(SavingsError::NotLastMeeting {
+                    number: n,
+                    last: last.number,
+                }));
             }
             if last.cycle_id != cycle.id {
-                return Err(err(SavingsError::UnknownMeeting { number: number.unwrap_or(0) }));
+                return Err(err(SavingsError::UnknownMeeting {
+                    number: number.unwrap_or(0),
+                }));
             }
-            let close_id = last
-                .live_close
-                .ok_or_else(|| err(SavingsError::MeetingNotClosed { number: last.number }))?;
+            let close_id = last.live_close.ok_or_else(|| {
+                err(SavingsError::MeetingNotClosed {
+                    number: last.number,
+                })
+            })?;
             let r = tx.read();
             let blocked = r.sg_leaves(org.id)?.iter().any(|l| l.date >= last.date)
                 || r.sg_writeoffs(org.id)?.iter().any(|w| w.date >= last.date);
@@ -1177,18 +1457,32 @@ impl Books {
                 .collect();
             let loans = r.sg_loans(org.id)?;
             let entries = r.sg_close_entries(org.id, close_id)?;
-            drop(r);
-            let memo = crate::t!("sg-memo-reopen", number = last.number, reason = reason.clone());
+            let memo = crate::t!(
+                "sg-memo-reopen",
+                number = last.number,
+                reason = reason.clone()
+            );
             let memo = clean("memo", &memo, crate::domain::ledger::MAX_MEMO, true)?;
             let mut reversals = Vec::new();
             for (i, e) in entries.iter().enumerate() {
-                let n = EntryNumber::parse(e).ok_or_else(|| Error::Refused { detail: e.clone() })?;
+                let n =
+                    EntryNumber::parse(e).ok_or_else(|| Error::Refused { detail: e.clone() })?;
                 let original = tx
                     .read()
                     .entry(org.id, n)?
                     .ok_or(Error::CorruptEntry { number: n })?;
                 let key = format!("{INTERNAL_KEY_PREFIX}sgreopen:{close_id}:{i}");
-                match reverse_in(tx, org, &original, n, last.date, &memo, &key, &actor.name, &now)? {
+                match reverse_in(
+                    tx,
+                    org,
+                    &original,
+                    n,
+                    last.date,
+                    &memo,
+                    &key,
+                    &actor.name,
+                    &now,
+                )? {
                     PostOutcome::Posted(p) => reversals.push(p.number.to_string()),
                     PostOutcome::AlreadyRecorded(p) => reversals.push(p.to_string()),
                 }
@@ -1218,13 +1512,26 @@ impl Books {
                     .and_then(|id| loans.iter().find(|l| l.id == id))
                     .map_or(0, |l| i64::from(l.term));
                 let term = if s.kind == "loan" { term } else { 0 };
-                tx.insert_draft_social(last.id, s.member_id, &s.kind, s.amount, &s.reason, &s.note, term, &now)?;
+                tx.insert_draft_social(
+                    last.id,
+                    s.member_id,
+                    &s.kind,
+                    s.amount,
+                    &s.reason,
+                    &s.note,
+                    term,
+                    &now,
+                )?;
             }
             tx.audit(
                 &actor.name,
                 "meeting.reopen",
                 &org.code,
-                &format!("{} {}: {reason}", meeting_ref(cycle.number, last.number), reversals.join(" ")),
+                &format!(
+                    "{} {}: {reason}",
+                    meeting_ref(cycle.number, last.number),
+                    reversals.join(" ")
+                ),
                 &now,
             )?;
             Ok(())
@@ -1248,16 +1555,23 @@ impl Books {
             for (line_no, member, row) in &rows {
                 let m = match member.split_once('\u{1f}') {
                     Some((number, name)) => {
-                        let m = find_member(&led.members, number).map_err(|e| sheet_error(*line_no, &e))?;
-                        if !fold(&m.name).contains(&fold(name)) && !fold(name).contains(&fold(&m.name)) {
+                        let m = find_member(&led.members, number)
+                            .map_err(|e| sheet_error(*line_no, &e))?;
+                        if !fold(&m.name).contains(&fold(name))
+                            && !fold(name).contains(&fold(&m.name))
+                        {
                             return Err(sheet_error(
                                 *line_no,
-                                &err(SavingsError::UnknownMember { input: format!("{number} {name}") }),
+                                &err(SavingsError::UnknownMember {
+                                    input: format!("{number} {name}"),
+                                }),
                             ));
                         }
                         m
                     }
-                    None => find_member(&led.members, member).map_err(|e| sheet_error(*line_no, &e))?,
+                    None => {
+                        find_member(&led.members, member).map_err(|e| sheet_error(*line_no, &e))?
+                    }
                 };
                 if !m.active_on(meeting.date) && !row.is_empty() {
                     return Err(sheet_error(*line_no, &err(SavingsError::InactiveMember)));
@@ -1265,13 +1579,26 @@ impl Books {
                 tx.put_draft(meeting.id, m.id, row, &now)?;
                 found.push((*line_no, m.clone(), row.clone()));
             }
-            let drafts: HashMap<i64, RowInput> = tx.read().sg_drafts(meeting.id)?.into_iter().collect();
+            let drafts: HashMap<i64, RowInput> =
+                tx.read().sg_drafts(meeting.id)?.into_iter().collect();
             for (line_no, m, row) in &found {
                 let cash = cash_for_row(&led, &meeting, &drafts, m.id)?;
-                check_row(&led.cycle.constitution, row, &led.state(m, meeting.date), meeting.date, cash)
-                    .map_err(|e| sheet_error(*line_no, &err(e)))?;
+                check_row(
+                    &led.cycle.constitution,
+                    row,
+                    &led.state(m, meeting.date),
+                    meeting.date,
+                    cash,
+                )
+                .map_err(|e| sheet_error(*line_no, &err(e)))?;
             }
-            tx.audit(&actor.name, "meeting.import", &org.code, &format!("{} rows", found.len()), &now)?;
+            tx.audit(
+                &actor.name,
+                "meeting.import",
+                &org.code,
+                &format!("{} rows", found.len()),
+                &now,
+            )?;
             Ok(())
         })?;
         self.meeting_view(org, None)
@@ -1283,7 +1610,10 @@ impl Books {
     pub fn loans(&self, org: &OrgRow, at: NaiveDate) -> Result<Vec<LoanView>> {
         savings_org(org)?;
         let r = self.store.read();
-        let cycle = r.sg_cycles(org.id)?.pop().ok_or_else(|| err(SavingsError::NoCycle))?;
+        let cycle = r
+            .sg_cycles(org.id)?
+            .pop()
+            .ok_or_else(|| err(SavingsError::NoCycle))?;
         let led = Ledger::read(&r, org, cycle)?;
         Ok(led
             .loans
@@ -1326,7 +1656,11 @@ impl Books {
                 let u = users
                     .iter()
                     .find(|u| fold(&u.name) == fold(a))
-                    .ok_or_else(|| err(SavingsError::UnknownApprover { name: a.to_string() }))?;
+                    .ok_or_else(|| {
+                        err(SavingsError::UnknownApprover {
+                            name: a.to_string(),
+                        })
+                    })?;
                 if !names.contains(&u.name) {
                     names.push(u.name.clone());
                 }
@@ -1335,21 +1669,25 @@ impl Books {
                 return Err(err(SavingsError::ApproversNeeded));
             }
             let r = tx.read();
-            let cycle = r.sg_cycles(org.id)?.pop().ok_or_else(|| err(SavingsError::NoCycle))?;
+            let cycle = r
+                .sg_cycles(org.id)?
+                .pop()
+                .ok_or_else(|| err(SavingsError::NoCycle))?;
             let led = Ledger::read(&r, org, cycle)?;
-            drop(r);
             let loan = led
                 .loans
                 .iter()
                 .find(|l| l.number == number && l.live)
                 .ok_or_else(|| err(SavingsError::UnknownLoan { number }))?;
             let next_day = date.succ_opt().unwrap_or(date);
-            let st = Ledger::terms(loan).status(&led.payments(loan, next_day), next_day);
+            let st = Ledger::terms(loan).status(&led.payments(loan, next_day), date);
             if st.closed || loan.written_off.is_some() {
                 return Err(err(SavingsError::LoanClosed { number }));
             }
             if date < loan.disbursed {
-                return Err(err(SavingsError::MeetingBefore { last: loan.disbursed }));
+                return Err(err(SavingsError::MeetingBefore {
+                    last: loan.disbursed,
+                }));
             }
             let m = led
                 .members
@@ -1372,10 +1710,36 @@ impl Books {
                 approvers = names.join(", ")
             );
             let source = format!("sgwriteoff:{}", loan.id);
-            let (entry_id, _) = post_sg(tx, org, actor, &now, &source, &source, &format!("PRT-{number:04}"), date, memo, lines)?
-                .ok_or_else(|| err(SavingsError::LoanClosed { number }))?;
-            tx.insert_writeoff(loan.id, date, st.balance, &reason, &names.join(", "), entry_id, &actor.name, &now)?;
-            tx.audit(&actor.name, "loan.writeoff", &org.code, &format!("{number}: {reason}"), &now)
+            let (entry_id, _) = post_sg(
+                tx,
+                org,
+                actor,
+                &now,
+                &source,
+                &source,
+                &format!("PRT-{number:04}"),
+                date,
+                memo,
+                lines,
+            )?
+            .ok_or_else(|| err(SavingsError::LoanClosed { number }))?;
+            tx.insert_writeoff(
+                loan.id,
+                date,
+                st.balance,
+                &reason,
+                &names.join(", "),
+                entry_id,
+                &actor.name,
+                &now,
+            )?;
+            tx.audit(
+                &actor.name,
+                "loan.writeoff",
+                &org.code,
+                &format!("{number}: {reason}"),
+                &now,
+            )
         })?;
         self.loan(org, number, date)
     }
@@ -1394,7 +1758,13 @@ impl Books {
 
     /// A member leaves during the cycle: she takes her savings (or her
     /// shares at today's value, per the constitution), less what she owes.
-    pub fn member_leave(&mut self, actor: &Actor, org: &OrgRow, member: &str, date: NaiveDate) -> Result<LeavePlan> {
+    pub fn member_leave(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        member: &str,
+        date: NaiveDate,
+    ) -> Result<LeavePlan> {
         savings_org(org)?;
         let now = now();
         let mut plan = self.store.write(|tx| {
@@ -1403,7 +1773,10 @@ impl Books {
             let cycle = Self::open_cycle(&r, org)?;
             if let Some(last) = r.sg_meetings(org.id, None)?.last() {
                 if !last.is_closed() {
-                    return Err(err(SavingsError::MeetingOpen { number: last.number, date: last.date }));
+                    return Err(err(SavingsError::MeetingOpen {
+                        number: last.number,
+                        date: last.date,
+                    }));
                 }
                 if date < last.date {
                     return Err(err(SavingsError::MeetingBefore { last: last.date }));
@@ -1412,30 +1785,79 @@ impl Books {
             let led = Ledger::read(&r, org, cycle)?;
             let m = find_member(&led.members, member)?.clone();
             let cash = Fcfa::new(r.account_net(org.id, accounts::LOAN_CASH)?);
-            drop(r);
             let plan = leave_plan(&led, &m, date, cash)?;
-            let next_day = date.succ_opt().unwrap_or(date);
             let mut lines = Vec::new();
             let source = format!("sgleave:{}", m.id);
-            let settled = settle_lines(&led, &m, next_day, &mut lines)?;
-            line(&mut lines, &m.account, Side::Debit, plan.savings, m.name.clone())?;
-            line(&mut lines, accounts::LOAN_CASH, Side::Credit, plan.payout, m.name.clone())?;
+            let settled = settle_lines(&led, &m, date, &mut lines)?;
+            line(
+                &mut lines,
+                &m.account,
+                Side::Debit,
+                plan.savings,
+                m.name.clone(),
+            )?;
+            line(
+                &mut lines,
+                accounts::LOAN_CASH,
+                Side::Credit,
+                plan.payout,
+                m.name.clone(),
+            )?;
             let profit = plan.amount.francs() - plan.savings.francs();
             if profit > 0 {
-                line(&mut lines, accounts::RETURN, Side::Debit, Fcfa::new(profit), m.name.clone())?;
+                line(
+                    &mut lines,
+                    accounts::RETURN,
+                    Side::Debit,
+                    Fcfa::new(profit),
+                    m.name.clone(),
+                )?;
             } else if profit < 0 {
-                line(&mut lines, accounts::LOSS_BORNE, Side::Credit, Fcfa::new(-profit), m.name.clone())?;
+                line(
+                    &mut lines,
+                    accounts::LOSS_BORNE,
+                    Side::Credit,
+                    Fcfa::new(-profit),
+                    m.name.clone(),
+                )?;
             }
             let memo = crate::t!("sg-memo-leave", name = m.name.clone(), number = m.number);
-            let entry = post_sg(tx, org, actor, &now, &source, &source, &format!("DEP-{:03}", m.number), date, memo, lines)?;
+            let entry = post_sg(
+                tx,
+                org,
+                actor,
+                &now,
+                &source,
+                &source,
+                &format!("DEP-{:03}", m.number),
+                date,
+                memo,
+                lines,
+            )?;
             if let Some((entry_id, _)) = entry {
                 for s in settled {
                     tx.insert_netting(m.id, s.0, date, s.1, s.2, s.3, entry_id, &source)?;
                 }
             }
-            tx.insert_leave(m.id, led.cycle.id, date, plan.savings, plan.debt, plan.payout, entry.map(|e| e.0), &actor.name, &now)?;
+            tx.insert_leave(
+                m.id,
+                led.cycle.id,
+                date,
+                plan.savings,
+                plan.debt,
+                plan.payout,
+                entry.map(|e| e.0),
+                &actor.name,
+                &now,
+            )?;
             tx.set_sg_member_left(m.id, date)?;
-            tx.audit(&actor.name, "member.leave", &org.code, &format!("{} {}", m.number, m.name), &now)?;
+            tx.audit(
+                &actor.name,
+                "member.leave",
+                &org.code,
+                &format!("{} {}", m.number, m.name),
+                &now,
+            )?;
             Ok(plan)
         })?;
         plan.entry = self
@@ -1455,11 +1877,16 @@ impl Books {
         savings_org(org)?;
         let r = self.store.read();
         let cycles = r.sg_cycles(org.id)?;
-        let cycle = cycles.last().cloned().ok_or_else(|| err(SavingsError::NoCycle))?;
+        let cycle = cycles
+            .last()
+            .cloned()
+            .ok_or_else(|| err(SavingsError::NoCycle))?;
         if let Some(on) = cycle.shared_on
             && let Some((_, plan, entry)) = r.sg_shareout(cycle.id)?
         {
-            let plan: ShareoutPlan = serde_json::from_str(&plan).map_err(|e| Error::Corrupt { detail: e.to_string() })?;
+            let plan: ShareoutPlan = serde_json::from_str(&plan).map_err(|e| Error::Corrupt {
+                detail: e.to_string(),
+            })?;
             let members = r.sg_members(org.id)?;
             return Ok(ShareoutView {
                 cycle: cycle.number,
@@ -1484,7 +1911,12 @@ impl Books {
     }
 
     /// Posts the share-out and closes the cycle. The social fund stays.
-    pub fn post_shareout(&mut self, actor: &Actor, org: &OrgRow, date: NaiveDate) -> Result<ShareoutView> {
+    pub fn post_shareout(
+        &mut self,
+        actor: &Actor,
+        org: &OrgRow,
+        date: NaiveDate,
+    ) -> Result<ShareoutView> {
         savings_org(org)?;
         let now = now();
         self.store.write(|tx| {
@@ -1493,7 +1925,10 @@ impl Books {
             let cycle = Self::open_cycle(&r, org)?;
             if let Some(last) = r.sg_meetings(org.id, None)?.last() {
                 if !last.is_closed() {
-                    return Err(err(SavingsError::MeetingOpen { number: last.number, date: last.date }));
+                    return Err(err(SavingsError::MeetingOpen {
+                        number: last.number,
+                        date: last.date,
+                    }));
                 }
                 if date < last.date {
                     return Err(err(SavingsError::MeetingBefore { last: last.date }));
@@ -1501,43 +1936,105 @@ impl Books {
             }
             let cash = Fcfa::new(r.account_net(org.id, accounts::LOAN_CASH)?);
             let led = Ledger::read(&r, org, cycle)?;
-            drop(r);
             let plan = shareout_plan(&led, date, cash)?;
             let source = format!("sgshare:{}", led.cycle.id);
-            let next_day = date.succ_opt().unwrap_or(date);
             let mut lines = Vec::new();
             let mut settled_all = Vec::new();
             for l in &plan.lines {
-                let m = led.members.iter().find(|m| m.id == l.member_id).expect("planned member");
+                let m = led
+                    .members
+                    .iter()
+                    .find(|m| m.id == l.member_id)
+                    .expect("planned member");
                 if !l.netted.is_zero() {
-                    let settled = settle_lines(&led, m, next_day, &mut lines)?;
+                    let settled = settle_lines(&led, m, date, &mut lines)?;
                     settled_all.extend(settled.into_iter().map(|s| (m.id, s)));
                 }
-                line(&mut lines, &m.account, Side::Debit, l.savings, m.name.clone())?;
-                line(&mut lines, accounts::LOAN_CASH, Side::Credit, l.payout, m.name.clone())?;
+                line(
+                    &mut lines,
+                    &m.account,
+                    Side::Debit,
+                    l.savings,
+                    m.name.clone(),
+                )?;
+                line(
+                    &mut lines,
+                    accounts::LOAN_CASH,
+                    Side::Credit,
+                    l.payout,
+                    m.name.clone(),
+                )?;
             }
             let profit: i64 = plan.lines.iter().map(|l| l.profit.francs()).sum();
             let label = crate::t!("sg-line-return");
             if profit > 0 {
-                line(&mut lines, accounts::RETURN, Side::Debit, Fcfa::new(profit), label)?;
+                line(
+                    &mut lines,
+                    accounts::RETURN,
+                    Side::Debit,
+                    Fcfa::new(profit),
+                    label,
+                )?;
             } else if profit < 0 {
-                line(&mut lines, accounts::LOSS_BORNE, Side::Credit, Fcfa::new(-profit), label)?;
+                line(
+                    &mut lines,
+                    accounts::LOSS_BORNE,
+                    Side::Credit,
+                    Fcfa::new(-profit),
+                    label,
+                )?;
             }
-            if led.cycle.constitution.remainder_to == crate::domain::savings::RemainderTo::SocialFund {
+            if led.cycle.constitution.remainder_to
+                == crate::domain::savings::RemainderTo::SocialFund
+            {
                 let label = crate::t!("sg-line-remainder");
-                line(&mut lines, accounts::SOCIAL_CASH, Side::Debit, plan.remainder, label.clone())?;
-                line(&mut lines, accounts::LOAN_CASH, Side::Credit, plan.remainder, label.clone())?;
-                line(&mut lines, accounts::TO_SOCIAL, Side::Debit, plan.remainder, label.clone())?;
-                line(&mut lines, accounts::SOCIAL_FUND, Side::Credit, plan.remainder, label)?;
+                line(
+                    &mut lines,
+                    accounts::SOCIAL_CASH,
+                    Side::Debit,
+                    plan.remainder,
+                    label.clone(),
+                )?;
+                line(
+                    &mut lines,
+                    accounts::LOAN_CASH,
+                    Side::Credit,
+                    plan.remainder,
+                    label.clone(),
+                )?;
+                line(
+                    &mut lines,
+                    accounts::TO_SOCIAL,
+                    Side::Debit,
+                    plan.remainder,
+                    label.clone(),
+                )?;
+                line(
+                    &mut lines,
+                    accounts::SOCIAL_FUND,
+                    Side::Credit,
+                    plan.remainder,
+                    label,
+                )?;
             }
             let memo = crate::t!("sg-memo-shareout", cycle = led.cycle.number);
             let doc = format!("PTG-{}", led.cycle.number);
-            let (entry_id, _) = post_sg(tx, org, actor, &now, &source, &source, &doc, date, memo, lines)?
-                .ok_or_else(|| err(SavingsError::NoShares))?;
+            let (entry_id, _) = post_sg(
+                tx, org, actor, &now, &source, &source, &doc, date, memo, lines,
+            )?
+            .ok_or_else(|| err(SavingsError::NoShares))?;
             for (member_id, s) in settled_all {
                 tx.insert_netting(member_id, s.0, date, s.1, s.2, s.3, entry_id, &source)?;
             }
-            tx.insert_shareout(led.cycle.id, date, &plan, plan.remainder, entry_id, &actor.name, &now)?;
+            tx.insert_shareout(
+                led.cycle.id,
+                date,
+                &plan,
+                plan.remainder,
+                entry_id,
+                &actor.name,
+                &now,
+            )?;
             tx.audit(&actor.name, "shareout.post", &org.code, &doc, &now)
         })?;
         self.shareout_preview(org, date)
@@ -1549,10 +2046,16 @@ impl Books {
         savings_org(org)?;
         let r = self.store.read();
         let cycles = r.sg_cycles(org.id)?;
-        let cycle = cycles.last().cloned().ok_or_else(|| err(SavingsError::NoCycle))?;
+        let cycle = cycles
+            .last()
+            .cloned()
+            .ok_or_else(|| err(SavingsError::NoCycle))?;
         let led = Ledger::read(&r, org, cycle)?;
         let m = find_member(&led.members, member)?.clone();
-        let price_of: HashMap<i64, Fcfa> = cycles.iter().map(|c| (c.id, c.constitution.share_price)).collect();
+        let price_of: HashMap<i64, Fcfa> = cycles
+            .iter()
+            .map(|c| (c.id, c.constitution.share_price))
+            .collect();
         let all_rows = r.sg_rows(org.id, Some(m.id), false)?;
         let social = r.sg_social(org.id, Some(m.id))?;
         let mut lines: Vec<PassbookLine> = Vec::new();
@@ -1632,7 +2135,11 @@ impl Books {
             l.entry = Some(n.entry.clone());
             events.push((n.date, 200, l));
         }
-        for lv in r.sg_leaves(org.id)?.into_iter().filter(|l| l.member_id == m.id) {
+        for lv in r
+            .sg_leaves(org.id)?
+            .into_iter()
+            .filter(|l| l.member_id == m.id)
+        {
             let mut l = blank(lv.date, 0, "leave");
             l.payout = lv.payout;
             l.entry = lv.entry.clone();
@@ -1640,7 +2147,10 @@ impl Books {
         }
         for c in &cycles {
             if let Some((on, plan, entry)) = r.sg_shareout(c.id)? {
-                let plan: ShareoutPlan = serde_json::from_str(&plan).map_err(|e| Error::Corrupt { detail: e.to_string() })?;
+                let plan: ShareoutPlan =
+                    serde_json::from_str(&plan).map_err(|e| Error::Corrupt {
+                        detail: e.to_string(),
+                    })?;
                 if let Some(pl) = plan.lines.iter().find(|l| l.member_id == m.id) {
                     let mut l = blank(on, 0, "shareout");
                     l.payout = pl.payout;
@@ -1696,11 +2206,18 @@ impl Books {
     pub fn sg_indicators(&self, org: &OrgRow, at: NaiveDate) -> Result<IndicatorsView> {
         savings_org(org)?;
         let r = self.store.read();
-        let cycle = r.sg_cycles(org.id)?.pop().ok_or_else(|| err(SavingsError::NoCycle))?;
+        let cycle = r
+            .sg_cycles(org.id)?
+            .pop()
+            .ok_or_else(|| err(SavingsError::NoCycle))?;
         let meetings = r.sg_meetings(org.id, Some(cycle.id))?;
         let led = Ledger::read(&r, org, cycle)?;
         let c = &led.cycle;
-        let rows: Vec<&RecordedRow> = led.rows.iter().filter(|x| x.cycle_id == c.id && x.date <= at).collect();
+        let rows: Vec<&RecordedRow> = led
+            .rows
+            .iter()
+            .filter(|x| x.cycle_id == c.id && x.date <= at)
+            .collect();
         let attended = rows.iter().filter(|x| x.attendance.counts()).count() as i64;
         let shares: i64 = rows
             .iter()
@@ -1717,7 +2234,11 @@ impl Books {
         let mut overdue = 0i64;
         let mut loans_out = 0i64;
         let mut borrowers = std::collections::BTreeSet::new();
-        for l in led.loans.iter().filter(|l| l.live && l.fund == "loan" && l.written_off.is_none() && l.disbursed <= at) {
+        for l in led
+            .loans
+            .iter()
+            .filter(|l| l.live && l.fund == "loan" && l.written_off.is_none() && l.disbursed <= at)
+        {
             let st = Ledger::terms(l).status(&led.payments(l, after), at);
             if !st.closed {
                 loans_out += 1;
@@ -1755,7 +2276,10 @@ impl Books {
             org: org.code.clone(),
             cycle: c.number,
             date: at,
-            meetings: meetings.iter().filter(|m| m.is_closed() && m.date <= at).count() as i64,
+            meetings: meetings
+                .iter()
+                .filter(|m| m.is_closed() && m.date <= at)
+                .count() as i64,
             indicators: indicators(&input),
         })
     }
@@ -1770,7 +2294,11 @@ fn ensure_accounts(tx: &mut WriteTx<'_>, org: &OrgRow, now: &str) -> Result<()> 
         "Interest on blocked current accounts – return on members' savings at share-out",
     )];
     for (n, fr, en) in needed {
-        if tx.read().account(org.id, n, crate::domain::Lang::Fr)?.is_none() {
+        if tx
+            .read()
+            .account(org.id, n, crate::domain::Lang::Fr)?
+            .is_none()
+        {
             tx.insert_account(org.id, &acct(n)?, fr, en, now)?;
         }
     }
@@ -1798,11 +2326,23 @@ fn sheet_error(line_no: usize, e: &Error) -> Error {
     }
 }
 
-fn diff_lines(lines: &mut Vec<LineInput>, cash: &str, expected: Fcfa, counted: Fcfa, reason: &str) -> Result<()> {
+fn diff_lines(
+    lines: &mut Vec<LineInput>,
+    cash: &str,
+    expected: Fcfa,
+    counted: Fcfa,
+    reason: &str,
+) -> Result<()> {
     let d = counted.francs() - expected.francs();
     let label = reason.to_string();
     if d < 0 {
-        line(lines, accounts::SHORTAGE, Side::Debit, Fcfa::new(-d), label.clone())?;
+        line(
+            lines,
+            accounts::SHORTAGE,
+            Side::Debit,
+            Fcfa::new(-d),
+            label.clone(),
+        )?;
         line(lines, cash, Side::Credit, Fcfa::new(-d), label)?;
     } else if d > 0 {
         line(lines, cash, Side::Debit, Fcfa::new(d), label.clone())?;
@@ -1824,25 +2364,109 @@ fn row_lines(
     let n = loan_number.unwrap_or(0);
     let loan_label = crate::t!("sg-line-loan", number = n);
     let upfront_label = crate::t!("sg-line-upfront", number = n);
-    line(&mut l, accounts::SOCIAL_CASH, Side::Debit, row.social, t("sg-line-social"))?;
-    line(&mut l, accounts::SOCIAL_FUND, Side::Credit, row.social, t("sg-line-social"))?;
+    line(
+        &mut l,
+        accounts::SOCIAL_CASH,
+        Side::Debit,
+        row.social,
+        t("sg-line-social"),
+    )?;
+    line(
+        &mut l,
+        accounts::SOCIAL_FUND,
+        Side::Credit,
+        row.social,
+        t("sg-line-social"),
+    )?;
     let shares_label = crate::t!("sg-line-shares", count = i64::from(row.shares));
-    line(&mut l, accounts::LOAN_CASH, Side::Debit, shares, shares_label.clone())?;
+    line(
+        &mut l,
+        accounts::LOAN_CASH,
+        Side::Debit,
+        shares,
+        shares_label.clone(),
+    )?;
     line(&mut l, &m.account, Side::Credit, shares, shares_label)?;
     let p = check.repayment.principal;
     let i = check.repayment.interest;
-    line(&mut l, accounts::LOAN_CASH, Side::Debit, p, t("sg-line-principal"))?;
-    line(&mut l, &m.loan_account, Side::Credit, p, t("sg-line-principal"))?;
-    line(&mut l, accounts::LOAN_CASH, Side::Debit, i, t("sg-line-interest"))?;
-    line(&mut l, accounts::INTEREST, Side::Credit, i, t("sg-line-interest"))?;
-    line(&mut l, accounts::FINES_DUE, Side::Debit, row.fine_levied, t("sg-line-fine"))?;
-    line(&mut l, accounts::FINES, Side::Credit, row.fine_levied, t("sg-line-fine"))?;
-    line(&mut l, accounts::LOAN_CASH, Side::Debit, row.fine_paid, t("sg-line-fine-paid"))?;
-    line(&mut l, accounts::FINES_DUE, Side::Credit, row.fine_paid, t("sg-line-fine-paid"))?;
-    line(&mut l, &m.loan_account, Side::Debit, row.new_loan, loan_label.clone())?;
-    line(&mut l, accounts::LOAN_CASH, Side::Credit, row.new_loan, loan_label)?;
+    line(
+        &mut l,
+        accounts::LOAN_CASH,
+        Side::Debit,
+        p,
+        t("sg-line-principal"),
+    )?;
+    line(
+        &mut l,
+        &m.loan_account,
+        Side::Credit,
+        p,
+        t("sg-line-principal"),
+    )?;
+    line(
+        &mut l,
+        accounts::LOAN_CASH,
+        Side::Debit,
+        i,
+        t("sg-line-interest"),
+    )?;
+    line(
+        &mut l,
+        accounts::INTEREST,
+        Side::Credit,
+        i,
+        t("sg-line-interest"),
+    )?;
+    line(
+        &mut l,
+        accounts::FINES_DUE,
+        Side::Debit,
+        row.fine_levied,
+        t("sg-line-fine"),
+    )?;
+    line(
+        &mut l,
+        accounts::FINES,
+        Side::Credit,
+        row.fine_levied,
+        t("sg-line-fine"),
+    )?;
+    line(
+        &mut l,
+        accounts::LOAN_CASH,
+        Side::Debit,
+        row.fine_paid,
+        t("sg-line-fine-paid"),
+    )?;
+    line(
+        &mut l,
+        accounts::FINES_DUE,
+        Side::Credit,
+        row.fine_paid,
+        t("sg-line-fine-paid"),
+    )?;
+    line(
+        &mut l,
+        &m.loan_account,
+        Side::Debit,
+        row.new_loan,
+        loan_label.clone(),
+    )?;
+    line(
+        &mut l,
+        accounts::LOAN_CASH,
+        Side::Credit,
+        row.new_loan,
+        loan_label,
+    )?;
     let u = check.upfront_interest;
-    line(&mut l, accounts::LOAN_CASH, Side::Debit, u, upfront_label.clone())?;
+    line(
+        &mut l,
+        accounts::LOAN_CASH,
+        Side::Debit,
+        u,
+        upfront_label.clone(),
+    )?;
     line(&mut l, accounts::INTEREST, Side::Credit, u, upfront_label)?;
     Ok(l)
 }
@@ -1869,13 +2493,24 @@ fn save_row(
 ) -> Result<()> {
     let drafts: HashMap<i64, RowInput> = tx.read().sg_drafts(meeting.id)?.into_iter().collect();
     let cash = cash_for_row(led, meeting, &drafts, m.id)?;
-    check_row(&led.cycle.constitution, row, &led.state(m, meeting.date), meeting.date, cash)?;
+    check_row(
+        &led.cycle.constitution,
+        row,
+        &led.state(m, meeting.date),
+        meeting.date,
+        cash,
+    )?;
     tx.put_draft(meeting.id, m.id, row, now)
 }
 
 /// The loan-fund cash before a member's new loan: the opening count, plus
 /// what every other row brings in, less the loans they take out.
-fn cash_for_row(led: &Ledger, meeting: &MeetingRow, drafts: &HashMap<i64, RowInput>, member_id: i64) -> Result<Fcfa> {
+fn cash_for_row(
+    led: &Ledger,
+    meeting: &MeetingRow,
+    drafts: &HashMap<i64, RowInput>,
+    member_id: i64,
+) -> Result<Fcfa> {
     let c = &led.cycle.constitution;
     let mut cash = meeting.counted_loan.francs();
     for (id, row) in drafts {
@@ -1896,14 +2531,22 @@ fn upfront_of(c: &Constitution, row: &RowInput, date: NaiveDate) -> Fcfa {
         principal: row.new_loan,
         mode: c.interest_mode,
         rate: c.monthly_rate,
-        term_months: if row.loan_term == 0 { c.max_term_months } else { row.loan_term },
+        term_months: if row.loan_term == 0 {
+            c.max_term_months
+        } else {
+            row.loan_term
+        },
         disbursed: date,
         late: c.late,
     }
     .interest_at_disbursement()
 }
 
-fn social_cash(meeting: &MeetingRow, rows: &HashMap<i64, RowInput>, social: &[DraftSocialRow]) -> i64 {
+fn social_cash(
+    meeting: &MeetingRow,
+    rows: &HashMap<i64, RowInput>,
+    social: &[DraftSocialRow],
+) -> i64 {
     let mut cash = meeting.counted_social.francs();
     cash += rows.values().map(|r| r.social.francs()).sum::<i64>();
     for s in social {
@@ -1927,7 +2570,10 @@ fn closing_cash(
     for row in drafts.values() {
         cash += row.loan_fund_in(c, upfront_of(c, row, meeting.date)) - row.new_loan.francs();
     }
-    Ok((Fcfa::new(cash), Fcfa::new(social_cash(meeting, drafts, social))))
+    Ok((
+        Fcfa::new(cash),
+        Fcfa::new(social_cash(meeting, drafts, social)),
+    ))
 }
 
 fn social_view(members: &[SgMemberRow], s: &DraftSocialRow) -> SocialView {
@@ -1967,7 +2613,9 @@ fn build_view(
             continue;
         }
         let state = led.state(m, meeting.date);
-        let loan = led.open_loan(m.id, "loan", meeting.date).map(|(l, s)| (l.number, s));
+        let loan = led
+            .open_loan(m.id, "loan", meeting.date)
+            .map(|(l, s)| (l.number, s));
         let (input, saved, check, error, entry) = if let Some(x) = rec {
             let input = RowInput {
                 attendance: x.attendance,
@@ -2009,13 +2657,17 @@ fn build_view(
             }
             totals.social = Fcfa::new(totals.social.francs() + input.social.francs());
             totals.shares += i64::from(input.shares);
-            totals.fines_levied = Fcfa::new(totals.fines_levied.francs() + input.fine_levied.francs());
+            totals.fines_levied =
+                Fcfa::new(totals.fines_levied.francs() + input.fine_levied.francs());
             totals.fines_paid = Fcfa::new(totals.fines_paid.francs() + input.fine_paid.francs());
             totals.new_loans = Fcfa::new(totals.new_loans.francs() + input.new_loan.francs());
             if let Some(ch) = &check {
-                totals.repay_principal = Fcfa::new(totals.repay_principal.francs() + ch.repayment.principal.francs());
-                totals.repay_interest = Fcfa::new(totals.repay_interest.francs() + ch.repayment.interest.francs());
-                totals.upfront_interest = Fcfa::new(totals.upfront_interest.francs() + ch.upfront_interest.francs());
+                totals.repay_principal =
+                    Fcfa::new(totals.repay_principal.francs() + ch.repayment.principal.francs());
+                totals.repay_interest =
+                    Fcfa::new(totals.repay_interest.francs() + ch.repayment.interest.francs());
+                totals.upfront_interest =
+                    Fcfa::new(totals.upfront_interest.francs() + ch.upfront_interest.francs());
             }
         }
         rows.push(GridRow {
@@ -2042,14 +2694,17 @@ fn build_view(
     let opening_loan = meeting.counted_loan;
     let opening_social = meeting.counted_social;
     let closing_loan = Fcfa::new(
-        opening_loan.francs() + totals.share_value.francs() + totals.repay_principal.francs()
+        opening_loan.francs()
+            + totals.share_value.francs()
+            + totals.repay_principal.francs()
             + totals.repay_interest.francs()
             + totals.fines_paid.francs()
             + totals.upfront_interest.francs()
             - totals.new_loans.francs(),
     );
     let closing_social = Fcfa::new(
-        opening_social.francs() + totals.social.francs() + totals.social_in.francs() - totals.social_out.francs(),
+        opening_social.francs() + totals.social.francs() + totals.social_in.francs()
+            - totals.social_out.francs(),
     );
     Ok(MeetingView {
         cycle: led.cycle.number,
@@ -2082,6 +2737,9 @@ fn loan_view(led: &Ledger, l: &LoanRow, at: NaiveDate) -> LoanView {
     }
 }
 
+/// A debt settled out of a payout: loan id, principal, interest, fines.
+type Settled = (Option<i64>, Fcfa, Fcfa, Fcfa);
+
 /// What settles a member's debts out of a payout: for each loan and her
 /// fines, `(loan id, principal, interest, fines)`; the lines are added.
 fn settle_lines(
@@ -2089,25 +2747,47 @@ fn settle_lines(
     m: &SgMemberRow,
     at: NaiveDate,
     lines: &mut Vec<LineInput>,
-) -> Result<Vec<(Option<i64>, Fcfa, Fcfa, Fcfa)>> {
+) -> Result<Vec<Settled>> {
     let mut out = Vec::new();
-    if let Some((l, st)) = led.open_loan(m.id, "loan", at) {
+    if let Some((l, st)) = led.loan_on(m.id, "loan", at, true) {
         let interest = Fcfa::new(st.payoff.francs() - st.balance.francs());
-        line(lines, &m.loan_account, Side::Credit, st.balance, m.name.clone())?;
-        line(lines, accounts::INTEREST, Side::Credit, interest, m.name.clone())?;
+        line(
+            lines,
+            &m.loan_account,
+            Side::Credit,
+            st.balance,
+            m.name.clone(),
+        )?;
+        line(
+            lines,
+            accounts::INTEREST,
+            Side::Credit,
+            interest,
+            m.name.clone(),
+        )?;
         out.push((Some(l.id), st.balance, interest, Fcfa::ZERO));
     }
-    let fines = led.fines_owed(m.id, at);
+    let fines = led.fines_owed(m.id, at.succ_opt().unwrap_or(at));
     if fines.francs() > 0 {
-        line(lines, accounts::FINES_DUE, Side::Credit, fines, m.name.clone())?;
+        line(
+            lines,
+            accounts::FINES_DUE,
+            Side::Credit,
+            fines,
+            m.name.clone(),
+        )?;
         out.push((None, Fcfa::ZERO, Fcfa::ZERO, fines));
     }
     Ok(out)
 }
 
+/// What clears her loan and fines on `at`.
 fn debt_of(led: &Ledger, m: &SgMemberRow, at: NaiveDate) -> Fcfa {
-    let loan = led.open_loan(m.id, "loan", at).map_or(0, |(_, s)| s.payoff.francs());
-    Fcfa::new(loan + led.fines_owed(m.id, at).francs().max(0))
+    let loan = led
+        .loan_on(m.id, "loan", at, true)
+        .map_or(0, |(_, s)| s.payoff.francs());
+    let fines = led.fines_owed(m.id, at.succ_opt().unwrap_or(at));
+    Fcfa::new(loan + fines.francs().max(0))
 }
 
 fn leave_plan(led: &Ledger, m: &SgMemberRow, date: NaiveDate, cash: Fcfa) -> Result<LeavePlan> {
@@ -2131,20 +2811,27 @@ fn leave_plan(led: &Ledger, m: &SgMemberRow, date: NaiveDate, cash: Fcfa) -> Res
                 .loans
                 .iter()
                 .filter(|l| l.live && l.fund == "loan" && l.written_off.is_none())
-                .map(|l| Ledger::terms(l).status(&led.payments(l, next_day), date).balance.francs())
+                .map(|l| {
+                    Ledger::terms(l)
+                        .status(&led.payments(l, next_day), date)
+                        .balance
+                        .francs()
+                })
                 .sum();
             if total == 0 {
                 savings
             } else {
-                let exact = Decimal::from(cash.francs() + outstanding) * Decimal::from(shares) / Decimal::from(total);
+                let exact = Decimal::from(cash.francs() + outstanding) * Decimal::from(shares)
+                    / Decimal::from(total);
                 let u = Decimal::from(c.rounding_unit);
                 Fcfa::new(
-                    rust_decimal::prelude::ToPrimitive::to_i64(&((exact / u).floor() * u)).unwrap_or(0),
+                    rust_decimal::prelude::ToPrimitive::to_i64(&((exact / u).floor() * u))
+                        .unwrap_or(0),
                 )
             }
         }
     };
-    let debt = debt_of(led, m, next_day);
+    let debt = debt_of(led, m, date);
     if debt > amount {
         return Err(err(SavingsError::DebtAboveSavings { debt, amount }));
     }
@@ -2163,7 +2850,6 @@ fn leave_plan(led: &Ledger, m: &SgMemberRow, date: NaiveDate, cash: Fcfa) -> Res
 
 fn shareout_plan(led: &Ledger, date: NaiveDate, cash: Fcfa) -> Result<ShareoutPlan> {
     let c = &led.cycle.constitution;
-    let next_day = date.succ_opt().unwrap_or(date);
     let mut members = Vec::new();
     let mut by_member: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
     for x in led.rows.iter().filter(|x| x.cycle_id == led.cycle.id) {
@@ -2178,7 +2864,7 @@ fn shareout_plan(led: &Ledger, date: NaiveDate, cash: Fcfa) -> Result<ShareoutPl
             shares,
             savings: Fcfa::new(shares * c.share_price.francs()),
             interest_paid: Fcfa::new(interest),
-            debt: debt_of(led, m, next_day),
+            debt: debt_of(led, m, date),
         });
     }
     plan_shareout(&ShareoutInput {
@@ -2189,12 +2875,28 @@ fn shareout_plan(led: &Ledger, date: NaiveDate, cash: Fcfa) -> Result<ShareoutPl
         members,
     })
     .map_err(|e| match e {
-        SavingsError::DebtAboveShare { member_id, debt, gross } => {
-            let n = led.members.iter().find(|m| m.id == member_id).map_or(0, |m| m.number);
-            err(SavingsError::DebtAboveShare { member_id: n, debt, gross })
+        SavingsError::DebtAboveShare {
+            member_id,
+            debt,
+            gross,
+        } => {
+            let n = led
+                .members
+                .iter()
+                .find(|m| m.id == member_id)
+                .map_or(0, |m| m.number);
+            err(SavingsError::DebtAboveShare {
+                member_id: n,
+                debt,
+                gross,
+            })
         }
         SavingsError::DebtNotNetted { member_id, debt } => {
-            let n = led.members.iter().find(|m| m.id == member_id).map_or(0, |m| m.number);
+            let n = led
+                .members
+                .iter()
+                .find(|m| m.id == member_id)
+                .map_or(0, |m| m.number);
             err(SavingsError::DebtNotNetted { member_id: n, debt })
         }
         other => err(other),

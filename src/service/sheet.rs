@@ -80,40 +80,81 @@ fn count(cell: &str, field: &'static str) -> std::result::Result<u32, Error> {
     if t.is_empty() {
         return Ok(0);
     }
-    t.parse::<u32>()
-        .map_err(|_| SavingsError::BadChoice { what: field, input: t.to_string() }.into())
+    t.parse::<u32>().map_err(|_| {
+        SavingsError::BadChoice {
+            what: field,
+            input: t.to_string(),
+        }
+        .into()
+    })
 }
 
 /// Parses a sheet into `(line number, member number or name, row)`.
 pub fn parse_sheet(text: &str, c: &Constitution) -> Result<Vec<(usize, String, RowInput)>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| line_error(1, Error::Refused { detail: e.to_string() }))?
-        .clone();
+    let delimiter = if first.matches(';').count() >= first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    // Line by line, so an error names the line a person sees in her
+    // editor (blank lines included).
+    let split = |raw: &str| -> std::result::Result<Vec<String>, String> {
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(raw.as_bytes());
+        match r.records().next() {
+            Some(Ok(rec)) => Ok(rec.iter().map(str::to_string).collect()),
+            Some(Err(e)) => Err(e.to_string()),
+            None => Ok(Vec::new()),
+        }
+    };
+    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
+    let headers = match lines.next() {
+        Some((_, l)) => split(l).map_err(|detail| line_error(1, Error::Refused { detail }))?,
+        None => Vec::new(),
+    };
     let mut cols = Vec::new();
     for h in headers.iter() {
-        let col = column(h).ok_or_else(|| line_error(1, SavingsError::BadChoice { what: "sheet-column", input: h.to_string() }.into()))?;
+        let col = column(h).ok_or_else(|| {
+            line_error(
+                1,
+                SavingsError::BadChoice {
+                    what: "sheet-column",
+                    input: h.to_string(),
+                }
+                .into(),
+            )
+        })?;
         if cols.contains(&Some(col)) {
-            return Err(line_error(1, SavingsError::BadChoice { what: "sheet-column", input: h.to_string() }.into()));
+            return Err(line_error(
+                1,
+                SavingsError::BadChoice {
+                    what: "sheet-column",
+                    input: h.to_string(),
+                }
+                .into(),
+            ));
         }
         cols.push(Some(col));
     }
     if !cols.contains(&Some(Col::Number)) && !cols.contains(&Some(Col::Name)) {
-        return Err(line_error(1, SavingsError::BadChoice { what: "sheet-column", input: headers.iter().collect::<Vec<_>>().join(";") }.into()));
+        return Err(line_error(
+            1,
+            SavingsError::BadChoice {
+                what: "sheet-column",
+                input: headers.join(";"),
+            }
+            .into(),
+        ));
     }
     let mut out: Vec<(usize, String, RowInput)> = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let record = record.map_err(|e| line_error(line, Error::Refused { detail: e.to_string() }))?;
+    for (line, raw) in lines {
+        let record = split(raw).map_err(|detail| line_error(line, Error::Refused { detail }))?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -151,12 +192,28 @@ pub fn parse_sheet(text: &str, c: &Constitution) -> Result<Vec<(usize, String, R
             })();
             r.map_err(|e| line_error(line, e))?;
         }
-        let member = if number.is_empty() { name.clone() } else { number.clone() };
+        let member = if number.is_empty() {
+            name.clone()
+        } else {
+            number.clone()
+        };
         if member.is_empty() {
-            return Err(line_error(line, SavingsError::UnknownMember { input: String::new() }.into()));
+            return Err(line_error(
+                line,
+                SavingsError::UnknownMember {
+                    input: String::new(),
+                }
+                .into(),
+            ));
         }
         if out.iter().any(|(_, m, _)| fold(m) == fold(&member)) {
-            return Err(line_error(line, SavingsError::MemberExists { number: number.parse().unwrap_or(0) }.into()));
+            return Err(line_error(
+                line,
+                SavingsError::MemberExists {
+                    number: number.parse().unwrap_or(0),
+                }
+                .into(),
+            ));
         }
         // A name next to a number is checked by the caller against the register.
         if !number.is_empty() && !name.is_empty() {

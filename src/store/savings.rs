@@ -16,7 +16,8 @@ use crate::error::{Error, Result};
 use super::read::date;
 use super::{Reader, WriteTx};
 
-const ENTRY_NO: &str = "(SELECT printf('%04d-%06d', e.fiscal_year, e.seq) FROM entries e WHERE e.id = ";
+const ENTRY_NO: &str =
+    "(SELECT printf('%04d-%06d', e.fiscal_year, e.seq) FROM entries e WHERE e.id = ";
 
 fn json_err(e: serde_json::Error) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
@@ -233,8 +234,7 @@ fn member_row(r: &Row<'_>) -> rusqlite::Result<SgMemberRow> {
     })
 }
 
-const MEMBER_COLS: &str =
-    "id, number, name, phone, role, joined, left_on, account, loan_account";
+const MEMBER_COLS: &str = "id, number, name, phone, role, joined, left_on, account, loan_account";
 
 const LIVE: &str = "NOT EXISTS (SELECT 1 FROM sg_reopens x WHERE x.close_id = c.id)";
 
@@ -303,10 +303,7 @@ impl Reader<'_> {
             .prepare_cached("SELECT member_id, row FROM sg_drafts WHERE meeting_id = ?1")?;
         let rows = st.query_map([meeting_id], |r| {
             let json: String = r.get(1)?;
-            Ok((
-                r.get(0)?,
-                serde_json::from_str(&json).map_err(json_err)?,
-            ))
+            Ok((r.get(0)?, serde_json::from_str(&json).map_err(json_err)?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -378,13 +375,13 @@ impl Reader<'_> {
     }
 
     pub fn sg_loans(&self, org_id: i64) -> Result<Vec<LoanRow>> {
-        let mut st = self.conn.prepare_cached(&format!(
+        let mut st = self.conn.prepare_cached(
             "SELECT l.id, l.number, l.member_id, l.close_id, l.fund, l.principal, l.mode, l.rate,
                     l.term, l.disbursed, l.late,
                     NOT EXISTS (SELECT 1 FROM sg_reopens x WHERE x.close_id = l.close_id),
                     (SELECT w.amount FROM sg_writeoffs w WHERE w.loan_id = l.id)
-             FROM sg_loans l WHERE l.org_id = ?1 ORDER BY l.number"
-        ))?;
+             FROM sg_loans l WHERE l.org_id = ?1 ORDER BY l.number",
+        )?;
         let rows = st.query_map([org_id], |r| {
             let mode: String = r.get(6)?;
             let rate: String = r.get(7)?;
@@ -630,7 +627,13 @@ fn json(v: &impl Serialize) -> Result<String> {
 }
 
 impl WriteTx<'_> {
-    pub fn insert_cycle(&mut self, org_id: i64, c: &NewCycle<'_>, by: &str, now: &str) -> Result<i64> {
+    pub fn insert_cycle(
+        &mut self,
+        org_id: i64,
+        c: &NewCycle<'_>,
+        by: &str,
+        now: &str,
+    ) -> Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO sg_cycles (org_id, number, start, planned_end, constitution,
@@ -746,7 +749,13 @@ impl WriteTx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn put_draft(&mut self, meeting_id: i64, member_id: i64, row: &RowInput, now: &str) -> Result<()> {
+    pub fn put_draft(
+        &mut self,
+        meeting_id: i64,
+        member_id: i64,
+        row: &RowInput,
+        now: &str,
+    ) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO sg_drafts (meeting_id, member_id, row, updated_at)
@@ -775,7 +784,16 @@ impl WriteTx<'_> {
                                               term, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![meeting_id, member_id, kind, amount.francs(), reason, note, term, now])?;
+            .execute(params![
+                meeting_id,
+                member_id,
+                kind,
+                amount.francs(),
+                reason,
+                note,
+                term,
+                now
+            ])?;
         Ok(self.tx.last_insert_rowid())
     }
 
@@ -791,8 +809,10 @@ impl WriteTx<'_> {
     pub fn clear_drafts(&mut self, meeting_id: i64) -> Result<()> {
         self.tx
             .execute("DELETE FROM sg_drafts WHERE meeting_id = ?1", [meeting_id])?;
-        self.tx
-            .execute("DELETE FROM sg_draft_social WHERE meeting_id = ?1", [meeting_id])?;
+        self.tx.execute(
+            "DELETE FROM sg_draft_social WHERE meeting_id = ?1",
+            [meeting_id],
+        )?;
         Ok(())
     }
 
@@ -906,7 +926,16 @@ impl WriteTx<'_> {
                                         entry_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![close_id, member_id, kind, amount.francs(), reason, note, loan_id, entry_id])?;
+            .execute(params![
+                close_id,
+                member_id,
+                kind,
+                amount.francs(),
+                reason,
+                note,
+                loan_id,
+                entry_id
+            ])?;
         Ok(())
     }
 
@@ -942,7 +971,16 @@ impl WriteTx<'_> {
             "INSERT INTO sg_writeoffs (loan_id, date, amount, reason, approved_by, entry_id,
                                        created_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![loan_id, on.to_string(), amount.francs(), reason, approved_by, entry_id, by, now],
+            params![
+                loan_id,
+                on.to_string(),
+                amount.francs(),
+                reason,
+                approved_by,
+                entry_id,
+                by,
+                now
+            ],
         )?;
         Ok(())
     }
@@ -1024,7 +1062,15 @@ impl WriteTx<'_> {
             "INSERT INTO sg_shareouts (cycle_id, date, plan, remainder, entry_id, created_by,
                                        created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![cycle_id, on.to_string(), json(plan)?, remainder.francs(), entry_id, by, now],
+            params![
+                cycle_id,
+                on.to_string(),
+                json(plan)?,
+                remainder.francs(),
+                entry_id,
+                by,
+                now
+            ],
         )?;
         Ok(())
     }
