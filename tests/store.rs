@@ -18,11 +18,16 @@ fn a_ledger_of_the_previous_version_is_backed_up_then_migrated() {
     let path = dir.path().join("registre.db");
     make_ledger(&path);
     // Take the file back to version 1: later versions added an index, the
-    // users' tables and the cooperative's.
+    // users' tables, the cooperative's and the savings group's.
     {
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch(
             "DROP INDEX account_month_by_account;
+             DROP TABLE sg_shareouts; DROP TABLE sg_nettings; DROP TABLE sg_leaves;
+             DROP TABLE sg_writeoffs; DROP TABLE sg_reopens; DROP TABLE sg_social;
+             DROP TABLE sg_rows; DROP TABLE sg_loans; DROP TABLE sg_closes;
+             DROP TABLE sg_draft_social; DROP TABLE sg_drafts; DROP TABLE sg_meetings;
+             DROP TABLE sg_members; DROP TABLE sg_cycles;
              DROP TABLE user_roles; DROP TABLE login_failures; DROP TABLE users;
              DROP TABLE surplus_allocations; DROP TABLE member_dealings; DROP TABLE member_parts;
              DROP TABLE coop_members; DROP TABLE day_closes; DROP TABLE payment_allocations;
