@@ -122,6 +122,19 @@ pub enum Problem {
         org: String,
         item: String,
     },
+    /// A member's savings or loan account is not what the meetings recorded.
+    MemberMismatch {
+        org: String,
+        account: String,
+        ledger: i64,
+        book: i64,
+    },
+    /// A meeting's closing code does not match the chain any more.
+    MeetingCode {
+        org: String,
+        meeting: String,
+        code: String,
+    },
 }
 
 impl Problem {
@@ -168,6 +181,8 @@ impl Message for Problem {
             ClosedThroughMismatch { .. } => "verify-closed-through",
             StockMismatch { .. } => "verify-stock-mismatch",
             StockLedger { .. } => "verify-stock-ledger",
+            MemberMismatch { .. } => "verify-member-mismatch",
+            MeetingCode { .. } => "verify-meeting-code",
         }
     }
 
@@ -226,6 +241,22 @@ impl Message for Problem {
                 ("stock", MsgArg::Amount(*stock)),
             ],
             StockLedger { org, item } => vec![("org", s(org)), ("item", s(item))],
+            MemberMismatch {
+                org,
+                account,
+                ledger,
+                book,
+            } => vec![
+                ("org", s(org)),
+                ("account", s(account)),
+                ("ledger", MsgArg::Amount(*ledger)),
+                ("book", MsgArg::Amount(*book)),
+            ],
+            MeetingCode { org, meeting, code } => vec![
+                ("org", s(org)),
+                ("meeting", s(meeting)),
+                ("code", s(code)),
+            ],
             CacheMismatch {
                 org,
                 account,

@@ -812,6 +812,7 @@ impl Books {
                     });
                 }
             }
+            savings::verify_group(&r, org, &mut problems)?;
             for (original, reversal) in r.reversal_pairs(org.id)? {
                 if !mirrors(&original.entry, &reversal.entry) {
                     problems.push(Problem::BadReversal {

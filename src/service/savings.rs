@@ -2914,3 +2914,65 @@ fn names_of(members: &[SgMemberRow], plan: &ShareoutPlan) -> Vec<(i64, String)> 
         })
         .collect()
 }
+
+/// `verify` for a savings group: every member's savings and loan accounts
+/// equal what the recorded meetings give, and every closing code still
+/// matches the chain (the books were not rewritten after it was copied).
+pub(crate) fn verify_group(
+    r: &Reader<'_>,
+    org: &OrgRow,
+    problems: &mut Vec<crate::domain::verify::Problem>,
+) -> Result<()> {
+    use crate::domain::verify::Problem;
+    if org.kind != "savings" {
+        return Ok(());
+    }
+    let Some(cycle) = r.sg_cycles(org.id)?.pop() else {
+        return Ok(());
+    };
+    let led = Ledger::read(r, org, cycle)?;
+    let far = NaiveDate::from_ymd_opt(9999, 12, 30).expect("date");
+    let price = led.cycle.constitution.share_price.francs();
+    for m in &led.members {
+        let book = if m.left_on.is_some() || led.cycle.shared_on.is_some() {
+            0
+        } else {
+            led.shares_before(m.id, far) * price
+        };
+        let loans: i64 = led
+            .loans
+            .iter()
+            .filter(|l| l.member_id == m.id && l.fund == "loan" && l.live && l.written_off.is_none())
+            .map(|l| Ledger::terms(l).status(&led.payments(l, far), far).balance.francs())
+            .sum();
+        for (account, ledger, book) in [
+            (&m.account, -r.account_net(org.id, &m.account)?, book),
+            (&m.loan_account, r.account_net(org.id, &m.loan_account)?, loans),
+        ] {
+            if ledger != book {
+                problems.push(Problem::MemberMismatch {
+                    org: org.code.clone(),
+                    account: account.clone(),
+                    ledger,
+                    book,
+                });
+            }
+        }
+    }
+    for (meeting, last, code) in r.sg_codes(org.id)? {
+        let matches = match EntryNumber::parse(&last) {
+            Some(n) => r
+                .entry(org.id, n)?
+                .is_some_and(|e| closing_code(&last, &e.entry.hash) == code),
+            None => false,
+        };
+        if !matches {
+            problems.push(Problem::MeetingCode {
+                org: org.code.clone(),
+                meeting,
+                code,
+            });
+        }
+    }
+    Ok(())
+}

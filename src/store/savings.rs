@@ -529,6 +529,18 @@ impl Reader<'_> {
             .optional()?)
     }
 
+    /// Every close still in force: `(meeting reference, last entry, code)`.
+    pub fn sg_codes(&self, org_id: i64) -> Result<Vec<(String, String, String)>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT 'REU-' || y.number || '-' || printf('%02d', m.number), c.last_entry, c.code
+             FROM sg_closes c JOIN sg_meetings m ON m.id = c.meeting_id
+             JOIN sg_cycles y ON y.id = m.cycle_id
+             WHERE m.org_id = ?1 AND c.code <> '' AND {LIVE} ORDER BY c.id"
+        ))?;
+        let rows = st.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The balance (debit − credit) of every account whose number starts
     /// with `prefix`, by account.
     pub fn sg_balances(&self, org_id: i64, prefix: &str) -> Result<Vec<(String, i64)>> {

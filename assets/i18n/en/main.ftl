@@ -112,3 +112,5 @@ error-user-exists = A user is already called “{ $name }”.
 error-last-admin = At least one administrator for every organisation must remain: nothing was changed.
 verify-stock-mismatch = { $org }: stock account { $account } says { $ledger } while the items it holds are worth { $stock }: the ledger and the inventory no longer agree.
 verify-stock-ledger = { $org }: the level of item “{ $item }” is not the sum of its stock movements: changed outside jatebo.
+verify-member-mismatch = { $org }: account { $account } holds { $ledger } F CFA in the ledger, but the recorded meetings give { $book } F CFA: changed outside jatebo.
+verify-meeting-code = { $org }: closing code { $code } of meeting { $meeting } no longer matches the chain of entries: the books were rewritten since.

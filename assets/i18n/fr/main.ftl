@@ -112,3 +112,5 @@ error-user-exists = Un utilisateur s'appelle déjà « { $name } ».
 error-last-admin = Il doit rester au moins un administrateur pour toutes les organisations : rien n'a été changé.
 verify-stock-mismatch = { $org } : le compte de stock { $account } dit { $ledger } alors que les articles qu'il tient valent { $stock } : le grand livre et l'inventaire ne concordent plus.
 verify-stock-ledger = { $org } : le niveau de l'article « { $item } » n'est pas la somme de ses mouvements de stock : modifié hors de jatebo.
+verify-member-mismatch = { $org } : le compte { $account } vaut { $ledger } F CFA dans le grand livre, mais les réunions enregistrées donnent { $book } F CFA : modifié hors de jatebo.
+verify-meeting-code = { $org } : le code de fermeture { $code } de la réunion { $meeting } ne correspond plus à la chaîne des écritures : les livres ont été réécrits depuis.
