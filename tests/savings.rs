@@ -206,7 +206,10 @@ fn a_meeting_posts_every_franc_and_shows_a_closing_code() {
         .unwrap();
     let report = g.books.verify(None).unwrap();
     let text = format!("{:?}", report.problems);
-    assert!(text.contains("MemberMismatch") && text.contains("4621004"), "{text}");
+    assert!(
+        text.contains("MemberMismatch") && text.contains("4621004"),
+        "{text}"
+    );
     assert!(text.contains("sg_rows_no_update"), "{text}");
 }
 
@@ -652,8 +655,13 @@ mod random_cycles {
     }
 
     fn plan() -> impl Strategy<Value = Plan> {
-        (2usize..7, 2usize..7, prop::sample::select(vec![1i64, 5, 25]), 0u8..4).prop_flat_map(
-            |(members, meetings, unit, mode)| {
+        (
+            2usize..7,
+            2usize..7,
+            prop::sample::select(vec![1i64, 5, 25]),
+            0u8..4,
+        )
+            .prop_flat_map(|(members, meetings, unit, mode)| {
                 prop::collection::vec(
                     prop::collection::vec((1u32..=5, 0u8..4, 0u8..4, 0u8..3), members),
                     meetings,
@@ -664,8 +672,7 @@ mod random_cycles {
                     unit,
                     mode,
                 })
-            },
-        )
+            })
     }
 
     proptest! {

@@ -252,11 +252,9 @@ impl Message for Problem {
                 ("ledger", MsgArg::Amount(*ledger)),
                 ("book", MsgArg::Amount(*book)),
             ],
-            MeetingCode { org, meeting, code } => vec![
-                ("org", s(org)),
-                ("meeting", s(meeting)),
-                ("code", s(code)),
-            ],
+            MeetingCode { org, meeting, code } => {
+                vec![("org", s(org)), ("meeting", s(meeting)), ("code", s(code))]
+            }
             CacheMismatch {
                 org,
                 account,

@@ -2942,12 +2942,23 @@ pub(crate) fn verify_group(
         let loans: i64 = led
             .loans
             .iter()
-            .filter(|l| l.member_id == m.id && l.fund == "loan" && l.live && l.written_off.is_none())
-            .map(|l| Ledger::terms(l).status(&led.payments(l, far), far).balance.francs())
+            .filter(|l| {
+                l.member_id == m.id && l.fund == "loan" && l.live && l.written_off.is_none()
+            })
+            .map(|l| {
+                Ledger::terms(l)
+                    .status(&led.payments(l, far), far)
+                    .balance
+                    .francs()
+            })
             .sum();
         for (account, ledger, book) in [
             (&m.account, -r.account_net(org.id, &m.account)?, book),
-            (&m.loan_account, r.account_net(org.id, &m.loan_account)?, loans),
+            (
+                &m.loan_account,
+                r.account_net(org.id, &m.loan_account)?,
+                loans,
+            ),
         ] {
             if ledger != book {
                 problems.push(Problem::MemberMismatch {
