@@ -744,3 +744,53 @@ mod random_cycles {
         }
     }
 }
+
+#[test]
+fn a_meeting_whose_loan_emptied_the_box_can_be_reopened() {
+    let c = Constitution {
+        max_loan_multiple: rust_decimal::Decimal::from(20),
+        ..Constitution::standard()
+    };
+    let mut g = Group::new(c);
+    g.open("2026-01-05");
+    g.books.fill_default_rows(&g.actor, &g.org).unwrap();
+    g.close();
+    g.open("2026-01-19");
+    g.books.fill_default_rows(&g.actor, &g.org).unwrap();
+    // The box: 2 500 + today's 2 500; member 2 takes all of it.
+    g.row(
+        "2",
+        RowInput {
+            new_loan: f(5_000),
+            ..shares(1)
+        },
+    )
+    .unwrap();
+    g.close();
+    assert_eq!(g.net("5711"), 0);
+    // The reversals go newest first, so the box never dips below zero.
+    g.books
+        .reopen_meeting(&g.actor, &g.org, None, "prêt mal noté")
+        .unwrap();
+    assert_eq!(g.net("5711"), 2_500);
+    assert_eq!(g.net("2712002"), 0);
+    g.verify();
+}
+
+#[test]
+fn indicators_of_a_past_date_use_the_cash_of_that_date() {
+    let mut g = Group::new(Constitution::standard());
+    for date in ["2026-01-05", "2026-01-19"] {
+        g.open(date);
+        g.books.fill_default_rows(&g.actor, &g.org).unwrap();
+        g.close();
+    }
+    let first = g.books.sg_indicators(&g.org, d("2026-01-05")).unwrap();
+    assert_eq!(first.indicators.loan_fund_cash, f(2_500));
+    assert_eq!(first.indicators.savings, f(2_500));
+    assert_eq!(first.indicators.return_cycle, rust_decimal::Decimal::ZERO);
+    let now = g.books.sg_indicators(&g.org, d("2026-01-20")).unwrap();
+    assert_eq!(now.indicators.loan_fund_cash, f(5_000));
+    assert_eq!(now.indicators.social_fund_cash, f(1_000));
+    assert_eq!(now.meetings, 2);
+}

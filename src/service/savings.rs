@@ -902,28 +902,18 @@ impl Books {
             r.sg_social(org.id, None)?
                 .into_iter()
                 .filter(|s| Some(s.close_id) == meeting.live_close)
-                .map(|s| SocialView {
-                    id: 0,
-                    member: 0,
-                    name: String::new(),
-                    kind: s.kind,
-                    amount: s.amount,
-                    reason: s.reason,
-                    note: s.note,
-                    entry: Some(s.entry),
-                })
-                .zip(
-                    r.sg_social(org.id, None)?
-                        .into_iter()
-                        .filter(|s| Some(s.close_id) == meeting.live_close)
-                        .map(|s| s.member_id),
-                )
-                .map(|(mut v, id)| {
-                    if let Some(m) = led.members.iter().find(|m| m.id == id) {
-                        v.member = m.number;
-                        v.name = m.name.clone();
+                .map(|s| {
+                    let m = led.members.iter().find(|m| m.id == s.member_id);
+                    SocialView {
+                        id: 0,
+                        member: m.map_or(0, |m| m.number),
+                        name: m.map(|m| m.name.clone()).unwrap_or_default(),
+                        kind: s.kind,
+                        amount: s.amount,
+                        reason: s.reason,
+                        note: s.note,
+                        entry: Some(s.entry),
                     }
-                    v
                 })
                 .collect()
         } else {
@@ -1153,7 +1143,21 @@ impl Books {
                 .iter()
                 .filter(|m| drafts.contains_key(&m.id))
                 .collect();
-            members.sort_by_key(|m| m.number);
+            // Rows that bring cash in are posted before those that take it
+            // out (a loan paid for by the meeting's shares), so the box
+            // never shows below zero between two entries; then by number.
+            let net = |m: &SgMemberRow| {
+                let row = &drafts[&m.id];
+                row.loan_fund_in(c, upfront_of(c, row, meeting.date)) - row.new_loan.francs()
+            };
+            // Loans are numbered in the order of the members' numbers.
+            let mut loan_numbers: HashMap<i64, i64> = HashMap::new();
+            for m in &members {
+                if !drafts[&m.id].new_loan.is_zero() {
+                    loan_numbers.insert(m.id, tx.next_doc_number(org.id, "loan")?);
+                }
+            }
+            members.sort_by_key(|m| (std::cmp::Reverse(net(m)), m.number));
             for m in members {
                 let row = &drafts[&m.id];
                 let cash = cash_for_row(&led, &meeting, &drafts, m.id)?;
@@ -1164,7 +1168,7 @@ impl Books {
                 let new_loan_id = if row.new_loan.is_zero() {
                     None
                 } else {
-                    let number = tx.next_doc_number(org.id, "loan")?;
+                    let number = loan_numbers[&m.id];
                     Some((
                         tx.insert_sg_loan(
                             org.id,
@@ -1226,6 +1230,9 @@ impl Books {
                     },
                 )?;
             }
+            // Repayments into the social fund before what it pays out.
+            let mut social = social;
+            social.sort_by_key(|s| (s.kind != "repay", s.id));
             for (i, s) in social.iter().enumerate() {
                 let m = led
                     .members
@@ -1464,7 +1471,9 @@ impl Books {
             );
             let memo = clean("memo", &memo, crate::domain::ledger::MAX_MEMO, true)?;
             let mut reversals = Vec::new();
-            for (i, e) in entries.iter().enumerate() {
+            // Newest first: the close's last entries took cash its first
+            // ones brought in (a loan paid for by the meeting's shares).
+            for (i, e) in entries.iter().enumerate().rev() {
                 let n =
                     EntryNumber::parse(e).ok_or_else(|| Error::Refused { detail: e.clone() })?;
                 let original = tx
@@ -1653,16 +1662,23 @@ impl Books {
                 if a.is_empty() {
                     continue;
                 }
-                let u = users
-                    .iter()
-                    .find(|u| fold(&u.name) == fold(a))
-                    .ok_or_else(|| {
-                        err(SavingsError::UnknownApprover {
-                            name: a.to_string(),
-                        })
-                    })?;
-                if !names.contains(&u.name) {
-                    names.push(u.name.clone());
+                // A ledger kept without user accounts takes the names as
+                // written; otherwise each must be one of its users.
+                let name = if users.is_empty() {
+                    a.to_string()
+                } else {
+                    users
+                        .iter()
+                        .find(|u| fold(&u.name) == fold(a))
+                        .map(|u| u.name.clone())
+                        .ok_or_else(|| {
+                            err(SavingsError::UnknownApprover {
+                                name: a.to_string(),
+                            })
+                        })?
+                };
+                if !names.iter().any(|n| fold(n) == fold(&name)) {
+                    names.push(name);
                 }
             }
             if names.len() < 2 {
@@ -2266,9 +2282,9 @@ impl Books {
             outstanding: Fcfa::new(outstanding),
             overdue_balance: Fcfa::new(overdue),
             borrowers: borrowers.len() as i64,
-            loan_fund_cash: Fcfa::new(r.account_net(org.id, accounts::LOAN_CASH)?),
-            social_fund_cash: Fcfa::new(r.account_net(org.id, accounts::SOCIAL_CASH)?),
-            social_fund_reserve: Fcfa::new(-r.account_net(org.id, accounts::SOCIAL_FUND)?),
+            loan_fund_cash: Fcfa::new(r.sg_net_on(org.id, accounts::LOAN_CASH, at)?),
+            social_fund_cash: Fcfa::new(r.sg_net_on(org.id, accounts::SOCIAL_CASH, at)?),
+            social_fund_reserve: Fcfa::new(-r.sg_net_on(org.id, accounts::SOCIAL_FUND, at)?),
             written_off: Fcfa::new(written_off),
             days: (at - c.start).num_days(),
         };

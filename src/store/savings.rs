@@ -541,6 +541,19 @@ impl Reader<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// An account's balance (debit − credit) at the end of `on`.
+    pub fn sg_net_on(&self, org_id: i64, number: &str, on: NaiveDate) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(sum(CASE WHEN l.side = 'D' THEN l.amount ELSE -l.amount END), 0)
+                 FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+                 JOIN accounts a ON a.id = l.account_id
+                 WHERE e.org_id = ?1 AND a.number = ?2 AND e.date <= ?3",
+            )?
+            .query_row(params![org_id, number, on.to_string()], |r| r.get(0))?)
+    }
+
     /// The balance (debit − credit) of every account whose number starts
     /// with `prefix`, by account.
     pub fn sg_balances(&self, org_id: i64, prefix: &str) -> Result<Vec<(String, i64)>> {
