@@ -31,6 +31,7 @@ macro_rules! outln {
 }
 
 mod coop;
+mod savings;
 mod surplus;
 pub use coop::{
     CloseDayArgs, CustomerCmd, ItemCmd, MemberCmd, ProductionArgs, RecipeCmd, SaleArgs, StockCmd,
@@ -117,6 +118,18 @@ pub enum Command {
     Member(MemberCmd),
     #[command(about = tr("cli-surplus-cmd"), subcommand)]
     Surplus(surplus::SurplusCmd),
+    #[command(about = tr("cli-sg-group-cmd"), subcommand)]
+    Group(savings::GroupCmd),
+    #[command(about = tr("cli-sg-meeting-cmd"), subcommand)]
+    Meeting(savings::MeetingCmd),
+    #[command(about = tr("cli-sg-loan-cmd"), subcommand)]
+    Loan(savings::LoanCmd),
+    #[command(about = tr("cli-sg-shareout-cmd"), subcommand)]
+    Shareout(savings::ShareoutCmd),
+    #[command(about = tr("cli-sg-passbook-cmd"))]
+    Passbook(savings::PassbookArgs),
+    #[command(about = tr("cli-sg-indicators-cmd"))]
+    Indicators(savings::IndicatorsArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -527,6 +540,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::CloseDay(a) => coop::cmd_close_day(&ctx, a),
         Command::Member(c) => coop::cmd_member(&ctx, c),
         Command::Surplus(c) => surplus::cmd_surplus(&ctx, c),
+        Command::Group(c) => savings::cmd_group(&ctx, c),
+        Command::Meeting(c) => savings::cmd_meeting(&ctx, c),
+        Command::Loan(c) => savings::cmd_loan(&ctx, c),
+        Command::Shareout(c) => savings::cmd_shareout(&ctx, c),
+        Command::Passbook(a) => savings::cmd_passbook(&ctx, a),
+        Command::Indicators(a) => savings::cmd_indicators(&ctx, a),
     }
 }
 

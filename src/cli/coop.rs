@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rust_decimal::Decimal;
 
+use super::savings::{SgMember, cmd_sg_member, refuse};
 use super::{
     Context, EXIT_PROBLEMS, amt, date_fmt, fit, json_out, new_key, parse_business_date, right,
 };
@@ -401,6 +402,10 @@ pub enum CloseCmd {
     },
 }
 
+/// `jatebo member …`: one command for both kinds of organisation. A
+/// cooperative's members hold parts sociales; a savings group's have an
+/// office, join and leave during a cycle. Options of the other kind are
+/// refused with a message saying so.
 #[derive(Subcommand, Debug)]
 pub enum MemberCmd {
     #[command(about = tr("cli-member-add"))]
@@ -415,8 +420,12 @@ pub enum MemberCmd {
         part_value: Option<String>,
         #[arg(long, help = tr("cli-member-method"))]
         method: Option<String>,
-        #[arg(long, help = tr("cli-coop-date"))]
+        #[arg(long, visible_alias = "joined", help = tr("cli-member-joined"))]
         date: Option<String>,
+        #[arg(long, help = tr("cli-sg-member-role"))]
+        role: Option<String>,
+        #[arg(long, help = tr("cli-sg-member-number"))]
+        number: Option<i64>,
     },
     #[command(about = tr("cli-member-buy-parts"))]
     Parts {
@@ -444,6 +453,33 @@ pub enum MemberCmd {
     List {
         #[arg(long, help = tr("cli-member-list-year"))]
         year: Option<String>,
+        #[arg(long, help = tr("cli-member-search"))]
+        search: Option<String>,
+    },
+    #[command(about = tr("cli-sg-member-show"))]
+    Show {
+        #[arg(help = tr("cli-sg-member-arg"))]
+        member: String,
+    },
+    #[command(about = tr("cli-sg-member-edit"))]
+    Edit {
+        #[arg(help = tr("cli-sg-member-arg"))]
+        member: String,
+        #[arg(long, help = tr("cli-member-name"))]
+        name: Option<String>,
+        #[arg(long, help = tr("cli-customer-phone"))]
+        phone: Option<String>,
+        #[arg(long, help = tr("cli-sg-member-role"))]
+        role: Option<String>,
+    },
+    #[command(about = tr("cli-sg-member-leave"))]
+    Leave {
+        #[arg(help = tr("cli-sg-member-arg"))]
+        member: String,
+        #[arg(long, help = tr("cli-sg-leave-date"))]
+        date: Option<String>,
+        #[arg(long, help = tr("cli-sg-leave-preview"))]
+        preview: bool,
     },
 }
 
@@ -1958,10 +1994,10 @@ fn print_summary(s: &SalesSummary, counted: Option<Fcfa>) {
 
 // ---- members -------------------------------------------------------------------------
 
-pub fn cmd_member(ctx: &Context, c: MemberCmd) -> Result<i32> {
-    let mut books = ctx.open()?;
-    let org = ctx.org(&books)?;
-    match c {
+/// The same command for a savings group: its members are not a
+/// cooperative's (see `savings.rs`).
+fn sg_member_cmd(c: MemberCmd) -> std::result::Result<SgMember, String> {
+    Ok(match c {
         MemberCmd::Add {
             name,
             phone,
@@ -1969,6 +2005,80 @@ pub fn cmd_member(ctx: &Context, c: MemberCmd) -> Result<i32> {
             part_value,
             method,
             date,
+            role,
+            number,
+        } => {
+            if parts.is_some() || part_value.is_some() || method.is_some() {
+                return Err(tr("cli-sg-coop-options"));
+            }
+            SgMember::Add {
+                name,
+                phone,
+                role,
+                joined: date,
+                number,
+            }
+        }
+        MemberCmd::Parts { .. } | MemberCmd::Dealings { .. } => {
+            return Err(tr("cli-sg-coop-only"));
+        }
+        MemberCmd::List { year, search } => {
+            if year.is_some() {
+                return Err(tr("cli-sg-coop-options"));
+            }
+            SgMember::List { search }
+        }
+        MemberCmd::Show { member } => SgMember::Show { member },
+        MemberCmd::Edit {
+            member,
+            name,
+            phone,
+            role,
+        } => SgMember::Edit {
+            member,
+            name,
+            phone,
+            role,
+        },
+        MemberCmd::Leave {
+            member,
+            date,
+            preview,
+        } => SgMember::Leave {
+            member,
+            date,
+            preview,
+        },
+    })
+}
+
+pub fn cmd_member(ctx: &Context, c: MemberCmd) -> Result<i32> {
+    let mut books = ctx.open()?;
+    let org = ctx.org(&books)?;
+    if org.kind == "savings" {
+        return match sg_member_cmd(c) {
+            Ok(c) => cmd_sg_member(ctx, &mut books, &org, c),
+            Err(message) => refuse(message),
+        };
+    }
+    match c {
+        MemberCmd::Show { .. } | MemberCmd::Edit { .. } | MemberCmd::Leave { .. } => {
+            return refuse(tr("cli-sg-savings-only"));
+        }
+        MemberCmd::Add { role: Some(_), .. }
+        | MemberCmd::Add {
+            number: Some(_), ..
+        } => {
+            return refuse(tr("cli-sg-savings-options"));
+        }
+        MemberCmd::Add {
+            name,
+            phone,
+            parts,
+            part_value,
+            method,
+            date,
+            ..
         } => {
             let joined = date_or_today(&date)?;
             let part_value = match &part_value {
@@ -2058,9 +2168,9 @@ pub fn cmd_member(ctx: &Context, c: MemberCmd) -> Result<i32> {
                 )
             );
         }
-        MemberCmd::List { year } => {
+        MemberCmd::List { year, search } => {
             let year = year.as_deref().map(parse_year).transpose()?;
-            let rows: Vec<(crate::store::MemberRow, Option<Fcfa>)> = match year {
+            let mut rows: Vec<(crate::store::MemberRow, Option<Fcfa>)> = match year {
                 Some(y) => books
                     .member_dealings(&org, y)?
                     .into_iter()
@@ -2072,6 +2182,12 @@ pub fn cmd_member(ctx: &Context, c: MemberCmd) -> Result<i32> {
                     .map(|m| (m, None))
                     .collect(),
             };
+            if let Some(s) = &search {
+                let key = crate::domain::text::fold(s.trim());
+                rows.retain(|(m, _)| {
+                    crate::domain::text::fold(&m.name).contains(&key) || m.number.to_string() == key
+                });
+            }
             if ctx.json {
                 let v = rows
                     .iter()

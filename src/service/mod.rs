@@ -6,6 +6,7 @@ pub mod coop;
 pub mod demo;
 mod demo_coop;
 pub mod overview;
+pub mod passbook;
 pub mod receipt;
 pub mod savings;
 mod sheet;
