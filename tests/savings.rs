@@ -794,3 +794,43 @@ fn indicators_of_a_past_date_use_the_cash_of_that_date() {
     assert_eq!(now.indicators.social_fund_cash, f(1_000));
     assert_eq!(now.meetings, 2);
 }
+
+#[test]
+fn a_social_fund_loan_is_repaid_once() {
+    let mut g = Group::new(Constitution::standard());
+    g.open("2026-01-05");
+    g.books.fill_default_rows(&g.actor, &g.org).unwrap();
+    let social = |kind: &str, amount: i64| SocialInput {
+        member: "3".into(),
+        kind: kind.into(),
+        amount: f(amount),
+        reason: "santé".into(),
+        note: String::new(),
+        term: 0,
+    };
+    g.books
+        .add_social(&g.actor, &g.org, social("loan", 300))
+        .unwrap();
+    g.close();
+    g.open("2026-01-19");
+    g.books.fill_default_rows(&g.actor, &g.org).unwrap();
+    g.books
+        .add_social(&g.actor, &g.org, social("repay", 300))
+        .unwrap();
+    g.close();
+    assert_eq!(g.net("2718"), 0);
+    let loans = g.books.loans(&g.org, d("2026-06-01")).unwrap();
+    assert!(loans[0].status.closed, "{:?}", loans[0].status);
+    assert_eq!(loans[0].status.days_overdue, 0);
+    // A second repayment of the same loan is refused.
+    g.open("2026-02-02");
+    let e = g
+        .books
+        .add_social(&g.actor, &g.org, social("repay", 300))
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::Savings(SavingsError::NoSocialLoan)),
+        "{e:?}"
+    );
+    g.verify();
+}

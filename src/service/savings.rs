@@ -380,6 +380,7 @@ struct Ledger {
     rows: Vec<RecordedRow>,
     loans: Vec<LoanRow>,
     nettings: Vec<crate::store::NettingRow>,
+    social: Vec<crate::store::SocialRow>,
 }
 
 impl Ledger {
@@ -390,6 +391,7 @@ impl Ledger {
             rows: r.sg_rows(org.id, None, true)?,
             loans: r.sg_loans(org.id)?,
             nettings: r.sg_nettings(org.id)?,
+            social: r.sg_social(org.id, None)?,
         })
     }
 
@@ -414,6 +416,15 @@ impl Ledger {
                     date: r.date,
                     principal: r.repay_principal,
                     interest: r.repay_interest,
+                });
+            }
+        }
+        for s in &self.social {
+            if s.live && s.kind == "repay" && s.loan_id == Some(loan.id) && s.date < before {
+                out.push(crate::domain::savings::Repayment {
+                    date: s.date,
+                    principal: s.amount,
+                    interest: Fcfa::ZERO,
                 });
             }
         }
@@ -1615,7 +1626,8 @@ impl Books {
 
     // ---- loans --------------------------------------------------------
 
-    /// The loan register on `at` (void loans of reopened meetings left out).
+    /// The loan register on `at` (void loans of reopened meetings left out),
+    /// loans still owed first.
     pub fn loans(&self, org: &OrgRow, at: NaiveDate) -> Result<Vec<LoanView>> {
         savings_org(org)?;
         let r = self.store.read();
@@ -1624,12 +1636,21 @@ impl Books {
             .pop()
             .ok_or_else(|| err(SavingsError::NoCycle))?;
         let led = Ledger::read(&r, org, cycle)?;
-        Ok(led
+        // Loans still owed first, then those repaid or written off; each
+        // part by number.
+        let mut out: Vec<LoanView> = led
             .loans
             .iter()
             .filter(|l| l.live)
             .map(|l| loan_view(&led, l, at))
-            .collect())
+            .collect();
+        out.sort_by_key(|v| {
+            (
+                v.status.closed || v.loan.written_off.is_some(),
+                v.loan.number,
+            )
+        });
+        Ok(out)
     }
 
     pub fn loan(&self, org: &OrgRow, number: i64, at: NaiveDate) -> Result<LoanView> {
