@@ -7,6 +7,9 @@
 //! jatebo-bench run --db /tmp/bench.db
 //! jatebo-bench cli-balance --db /tmp/bench.db
 //! jatebo-bench tui-journal --db /tmp/bench.db
+//! jatebo-bench coop-day --db /tmp/day.db
+//! jatebo-bench meeting --db /tmp/meeting.db --members 25
+//! jatebo-bench shareout --db /tmp/shareout.db --members 50 --meetings 24
 //! ```
 //!
 //! `generate` and `run` are separate invocations on purpose: peak memory
@@ -152,6 +155,47 @@ enum Cmd {
         #[arg(long, default_value_t = 0)]
         history_days: usize,
     },
+    /// Times a savings group's meeting on a new ledger file: the meeting
+    /// sheet (CSV, a row per member) read into the grid with
+    /// `Books::import_sheet`, then `Books::close_meeting`, each one write
+    /// transaction with its fsync; then the same through the `jatebo`
+    /// binary (`jatebo meeting import`, `jatebo meeting close`).
+    Meeting {
+        /// Ledger file to create (must not exist).
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 25)]
+        members: usize,
+        /// Timed meetings, through the service and through the binary each.
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        /// Meetings held before the timed ones (loans to repay), built with
+        /// fsync relaxed.
+        #[arg(long, default_value_t = 4)]
+        warmup: usize,
+        /// The `jatebo` binary (default: next to this one).
+        #[arg(long)]
+        jatebo: Option<PathBuf>,
+        /// Only the service path.
+        #[arg(long)]
+        no_binary: bool,
+    },
+    /// Times the share-out of a savings group on a new ledger file: the
+    /// cycle's meetings are built first (fsync relaxed), then
+    /// `Books::shareout_preview` and `Books::post_shareout` (durable).
+    Shareout {
+        /// Ledger file to create (must not exist).
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        members: usize,
+        /// Closed meetings in the cycle.
+        #[arg(long, default_value_t = 24)]
+        meetings: usize,
+        /// Timed repetitions of the preview, after the first one.
+        #[arg(long, default_value_t = 20)]
+        iterations: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -218,6 +262,20 @@ fn main() -> ExitCode {
             sales,
             history_days,
         } => coop_day(&db, sales, history_days),
+        Cmd::Meeting {
+            db,
+            members,
+            runs,
+            warmup,
+            jatebo,
+            no_binary,
+        } => sg_meeting(&db, members, runs, warmup, jatebo, no_binary),
+        Cmd::Shareout {
+            db,
+            members,
+            meetings,
+            iterations,
+        } => sg_shareout(&db, members, meetings, iterations),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -2158,5 +2216,595 @@ fn coop_day(db: &Path, sales: usize, history_days: usize) -> Result<(), String> 
             .unwrap_or(0)
     );
     println!("verify: {}", if report.ok() { "ok" } else { "PROBLEMS" });
+    Ok(())
+}
+
+// ---- savings group: a meeting, a share-out ------------------------------------
+
+/// Nearest-rank percentile of samples.
+fn pct_of(samples: &[f64], p: f64) -> f64 {
+    let mut s = samples.to_vec();
+    s.sort_by(f64::total_cmp);
+    if s.is_empty() {
+        return f64::NAN;
+    }
+    s[((p * s.len() as f64).ceil() as usize).clamp(1, s.len()) - 1]
+}
+
+fn max_of(samples: &[f64]) -> f64 {
+    samples.iter().copied().fold(f64::NAN, f64::max)
+}
+
+fn timing_row(name: &str, samples: &[f64]) -> String {
+    format!(
+        "| {name} | {} | {:.2} ms | {:.2} ms | {:.2} ms |",
+        samples.len(),
+        median(samples),
+        pct_of(samples, 0.95),
+        max_of(samples)
+    )
+}
+
+/// A savings group on a new ledger, and the meetings the benchmarks hold.
+struct SgBench {
+    books: Books,
+    actor: Actor,
+    org: OrgRow,
+    rng: Rng,
+    /// Shares each member usually buys, by member number.
+    habit: Vec<u32>,
+    next_date: NaiveDate,
+}
+
+/// The sheet of one meeting and what it holds.
+struct SgSheet {
+    csv: String,
+    repayments: usize,
+    loans: usize,
+    fines: usize,
+}
+
+impl SgBench {
+    fn create(db: &Path, members: usize) -> R<SgBench> {
+        use jatebo::domain::savings::{Constitution, MemberRole};
+        use jatebo::service::savings::{CycleInput, SgMemberInput};
+        if db.exists() {
+            return Err(format!("{} exists", db.display()));
+        }
+        jatebo::i18n::set_lang(Lang::Fr);
+        let mut books = Books::open(db, OpenMode::CreateIfMissing).map_err(err)?;
+        let actor = Actor::new("bench").map_err(err)?;
+        let org = books
+            .add_org(
+                &actor,
+                "sabali",
+                "Groupe d'épargne Sabali",
+                OrgKind::Savings,
+            )
+            .map_err(err)?;
+        let start = NaiveDate::from_ymd_opt(2026, 1, 8).ok_or("date")?;
+        books
+            .start_cycle(
+                &actor,
+                &org,
+                CycleInput {
+                    start,
+                    planned_end: start + Duration::days(14 * 60),
+                    constitution: Constitution {
+                        rounding_unit: 25,
+                        ..Constitution::standard()
+                    },
+                },
+            )
+            .map_err(err)?;
+        let mut rng = Rng(0x7361_6261_6c69); // "sabali"
+        let mut habit = vec![0];
+        for i in 0..members {
+            let (a, b) = (i % FIRST_NAMES.len(), i / FIRST_NAMES.len());
+            let name = format!(
+                "{} {}",
+                FIRST_NAMES[a],
+                LAST_NAMES[(b * 5 + a) % LAST_NAMES.len()]
+            );
+            books
+                .add_sg_member(
+                    &actor,
+                    &org,
+                    SgMemberInput {
+                        number: None,
+                        name,
+                        phone: String::new(),
+                        role: if i == 0 {
+                            MemberRole::President
+                        } else {
+                            MemberRole::Member
+                        },
+                        joined: start,
+                    },
+                )
+                .map_err(err)?;
+            habit.push(rng.range(1, 5) as u32);
+        }
+        Ok(SgBench {
+            books,
+            actor,
+            org,
+            rng,
+            habit,
+            next_date: start,
+        })
+    }
+
+    /// Opens the next meeting on the books' counts.
+    fn open(&mut self) -> R<jatebo::service::savings::MeetingView> {
+        use jatebo::service::savings::{OpenInput, accounts};
+        let (loan_cash, social_cash) = {
+            let r = self.books.store().read();
+            (
+                Fcfa::new(
+                    r.account_net(self.org.id, accounts::LOAN_CASH)
+                        .map_err(err)?,
+                ),
+                Fcfa::new(
+                    r.account_net(self.org.id, accounts::SOCIAL_CASH)
+                        .map_err(err)?,
+                ),
+            )
+        };
+        let date = self.next_date;
+        self.next_date = date + Duration::days(14);
+        self.books
+            .open_meeting(
+                &self.actor,
+                &self.org,
+                OpenInput {
+                    date,
+                    loan_cash,
+                    social_cash,
+                    reason: String::new(),
+                },
+            )
+            .map_err(err)
+    }
+
+    /// The sheet a secretary would fill for the open meeting: everyone
+    /// present but one absent (absence fine), the social fund, 1–5 shares,
+    /// the repayments due (interest and a third of the principal once a
+    /// month has ended; the payoff before the due date or at the last
+    /// meeting, but a fifth of them left to be netted at the share-out), a
+    /// lateness fine, and up to `new_loans` loans, each within three
+    /// quarters of her savings (so any debt can be netted) and all within
+    /// the cash the box held at the opening.
+    fn sheet(
+        &mut self,
+        v: &jatebo::service::savings::MeetingView,
+        new_loans: usize,
+        last: bool,
+    ) -> SgSheet {
+        let c = &v.constitution;
+        let price = c.share_price.francs();
+        let next = v.meeting.date + Duration::days(i64::from(c.frequency_days));
+        let absent = 1 + self.rng.below(v.rows.len() as u64) as usize;
+        let late = 1 + self.rng.below(v.rows.len() as u64) as usize;
+        let mut room = v.opening_loan.francs();
+        let mut out = SgSheet {
+            csv: String::from(
+                "numero;nom;presence;fonds_social;parts;remboursement;amende;amende_payee;pret;duree\n",
+            ),
+            repayments: 0,
+            loans: 0,
+            fines: 0,
+        };
+        // Member, name, attendance, shares, repayment, fine, fine paid,
+        // new loan; and who may borrow (her row clears any loan) up to what.
+        struct Row<'a> {
+            n: i64,
+            name: &'a str,
+            present: bool,
+            shares: i64,
+            repay: i64,
+            fine: &'static str,
+            fine_paid: i64,
+            loan: i64,
+            may_borrow: Option<i64>,
+        }
+        let mut rows: Vec<Row<'_>> = Vec::with_capacity(v.rows.len());
+        for (i, r) in v.rows.iter().enumerate() {
+            let n = r.member.number;
+            if i + 1 == absent && !last && r.loan.is_none() {
+                out.fines += 1;
+                rows.push(Row {
+                    n,
+                    name: &r.member.name,
+                    present: false,
+                    shares: 0,
+                    repay: 0,
+                    fine: "absence",
+                    fine_paid: 0,
+                    loan: 0,
+                    may_borrow: None,
+                });
+                continue;
+            }
+            let base = self.habit[usize::try_from(n).unwrap_or(0)];
+            let shares = (i64::from(base) + self.rng.range(-1, 1)).clamp(1, 5);
+            let mut repay = 0;
+            let mut clears = true;
+            if let Some((_, st)) = &r.loan {
+                let principal = st.balance.francs() + st.principal_paid.francs();
+                let third = (principal / 3 + 499) / 500 * 500;
+                repay = if last && self.rng.chance(20) {
+                    // Left to be netted at the share-out.
+                    st.interest_due.francs()
+                } else if last || next > st.due || third >= st.balance.francs() {
+                    st.payoff.francs()
+                } else if st.interest_due.is_positive() {
+                    st.interest_due.francs() + third
+                } else {
+                    0
+                };
+                clears = repay == st.payoff.francs();
+                if repay > 0 {
+                    out.repayments += 1;
+                }
+            }
+            let (fine, fine_paid) = if i + 1 == late {
+                out.fines += 1;
+                ("retard", 100 + r.fines_owed.francs())
+            } else {
+                ("", r.fines_owed.francs())
+            };
+            let savings = r.savings_before.francs() + shares * price;
+            rows.push(Row {
+                n,
+                name: &r.member.name,
+                present: true,
+                shares,
+                repay,
+                fine,
+                fine_paid,
+                loan: 0,
+                may_borrow: (clears && !last).then_some(savings * 3 / 4),
+            });
+        }
+        // New loans, from a member drawn at random onwards: the first who
+        // may borrow gets one, the next ones by the draw.
+        let from = self.rng.below(rows.len().max(1) as u64) as usize;
+        for k in 0..rows.len() {
+            let i = (from + k) % rows.len();
+            let Some(limit) = rows[i].may_borrow else {
+                continue;
+            };
+            if out.loans >= new_loans || (out.loans > 0 && !self.rng.chance(30)) {
+                continue;
+            }
+            let wish = self.rng.range(2, 12) * 2_500;
+            let amount = wish.min(limit).min(room) / 2_500 * 2_500;
+            if amount >= 5_000 {
+                rows[i].loan = amount;
+                room -= amount;
+                out.loans += 1;
+            }
+        }
+        let cell = |a: i64| if a == 0 { String::new() } else { a.to_string() };
+        for r in &rows {
+            if r.present {
+                out.csv.push_str(&format!(
+                    "{};{};p;{};{};{};{};{};{};\n",
+                    r.n,
+                    r.name,
+                    c.social_fee.francs(),
+                    r.shares,
+                    cell(r.repay),
+                    r.fine,
+                    cell(r.fine_paid),
+                    cell(r.loan)
+                ));
+            } else {
+                out.csv
+                    .push_str(&format!("{};{};a;;;;{};;;\n", r.n, r.name, r.fine));
+            }
+        }
+        out
+    }
+
+    /// Closes the open meeting on the computed counts.
+    fn close(&mut self) -> R<jatebo::service::savings::CloseOutcome> {
+        use jatebo::service::savings::CloseInput;
+        let v = self.books.meeting_view(&self.org, None).map_err(err)?;
+        self.books
+            .close_meeting(
+                &self.actor,
+                &self.org,
+                CloseInput {
+                    loan_cash: v.closing_loan,
+                    social_cash: v.closing_social,
+                    reason: String::new(),
+                },
+            )
+            .map_err(err)
+    }
+
+    /// A whole meeting, untimed.
+    fn hold(&mut self, new_loans: usize, last: bool) -> R<()> {
+        let v = self.open()?;
+        let sheet = self.sheet(&v, new_loans, last);
+        self.books
+            .import_sheet(&self.actor, &self.org, &sheet.csv)
+            .map_err(err)?;
+        self.close()?;
+        Ok(())
+    }
+}
+
+fn find_jatebo(jatebo: Option<PathBuf>) -> R<PathBuf> {
+    let exe = match jatebo {
+        Some(p) => p,
+        None => std::env::current_exe()
+            .map_err(|e| e.to_string())?
+            .parent()
+            .ok_or("no directory for the bench binary")?
+            .join(format!("jatebo{}", std::env::consts::EXE_SUFFIX)),
+    };
+    if !exe.exists() {
+        return Err(format!(
+            "{} not found: build it with `cargo build --release --bins` or pass --jatebo",
+            exe.display()
+        ));
+    }
+    Ok(exe)
+}
+
+/// Runs the `jatebo` binary on the ledger; its time end to end.
+fn run_jatebo(exe: &Path, db: &Path, args: &[&str]) -> R<f64> {
+    let t = Instant::now();
+    let out = Process::new(exe)
+        .arg("--db")
+        .arg(db)
+        .args(["--org", "sabali"])
+        .args(args)
+        .env("JATEBO_LANG", "fr")
+        .env_remove("JATEBO_USER")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("running {}: {e}", exe.display()))?;
+    let took = ms(t);
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        return Err(format!(
+            "`jatebo {}` failed ({}): {}",
+            args.join(" "),
+            out.status,
+            stderr.lines().next().unwrap_or("").trim()
+        ));
+    }
+    Ok(took)
+}
+
+fn sg_meeting(
+    db: &Path,
+    members: usize,
+    runs: usize,
+    warmup: usize,
+    jatebo: Option<PathBuf>,
+    no_binary: bool,
+) -> R<()> {
+    let mut g = SgBench::create(db, members)?;
+    let t = Instant::now();
+    g.books.store_relaxed(true).map_err(err)?;
+    for _ in 0..warmup {
+        g.hold(2, false)?;
+    }
+    g.books.store_relaxed(false).map_err(err)?;
+    let warm_s = t.elapsed().as_secs_f64();
+    // Through the service, as the TUI and the CLI call it.
+    let (mut import, mut close, mut both) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut repayments, mut loans, mut fines, mut entries) = (0, 0, 0, 0);
+    for _ in 0..runs.max(1) {
+        let v = g.open()?;
+        let sheet = g.sheet(&v, 1, false);
+        repayments += sheet.repayments;
+        loans += sheet.loans;
+        fines += sheet.fines;
+        let t = Instant::now();
+        let v = g
+            .books
+            .import_sheet(&g.actor, &g.org, &sheet.csv)
+            .map_err(err)?;
+        let import_ms = ms(t);
+        if !v.missing().is_empty() {
+            return Err(format!("rows missing after the import: {:?}", v.missing()));
+        }
+        let t = Instant::now();
+        let out = g.close()?;
+        let close_ms = ms(t);
+        entries += out.entries;
+        import.push(import_ms);
+        close.push(close_ms);
+        both.push(import_ms + close_ms);
+    }
+    let n = runs.max(1);
+    println!(
+        "ledger: {}; {members} members, {warmup} earlier meetings (built with fsync relaxed in {warm_s:.1} s)",
+        db.display()
+    );
+    println!(
+        "service path, {n} meetings: {:.1} repayments, {:.1} new loans, {:.1} fines and {:.1} entries posted a meeting on average\n",
+        repayments as f64 / n as f64,
+        loans as f64 / n as f64,
+        fines as f64 / n as f64,
+        entries as f64 / n as f64
+    );
+    println!("| Step | Meetings | median | p95 | max |\n|---|--:|--:|--:|--:|");
+    println!(
+        "{}",
+        timing_row(
+            &format!(
+                "`Books::import_sheet`, {members} rows (parse, check every row, save the grid)"
+            ),
+            &import
+        )
+    );
+    println!(
+        "{}",
+        timing_row(
+            "`Books::close_meeting` (an entry per member, the code)",
+            &close
+        )
+    );
+    println!("{}", timing_row("import + close", &both));
+    if !no_binary {
+        match find_jatebo(jatebo) {
+            Err(e) => println!("\nbinary path skipped: {e}"),
+            Ok(exe) => {
+                let file = db.with_extension("sheet.csv");
+                let (mut import, mut close, mut both) = (Vec::new(), Vec::new(), Vec::new());
+                let mut failed = None;
+                for _ in 0..n {
+                    let v = g.open()?;
+                    let sheet = g.sheet(&v, 1, false);
+                    std::fs::write(&file, &sheet.csv).map_err(|e| e.to_string())?;
+                    let path = file.to_string_lossy().to_string();
+                    let i = match run_jatebo(&exe, db, &["meeting", "import", &path]) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    };
+                    let v = g.books.meeting_view(&g.org, None).map_err(err)?;
+                    let (loan, social) = (
+                        v.closing_loan.francs().to_string(),
+                        v.closing_social.francs().to_string(),
+                    );
+                    let c = run_jatebo(
+                        &exe,
+                        db,
+                        &[
+                            "meeting",
+                            "close",
+                            "--loan-cash",
+                            &loan,
+                            "--social-cash",
+                            &social,
+                        ],
+                    )?;
+                    import.push(i);
+                    close.push(c);
+                    both.push(i + c);
+                }
+                let _ = std::fs::remove_file(&file);
+                match failed {
+                    Some(e) => println!("\nbinary path skipped: {e}"),
+                    None => {
+                        println!(
+                            "\n`{}`, a process per command, end to end:\n",
+                            exe.display()
+                        );
+                        println!(
+                            "| Command | Meetings | median | p95 | max |\n|---|--:|--:|--:|--:|"
+                        );
+                        println!(
+                            "{}",
+                            timing_row(
+                                &format!("`jatebo meeting import FILE` ({members} rows)"),
+                                &import
+                            )
+                        );
+                        println!(
+                            "{}",
+                            timing_row(
+                                "`jatebo meeting close --loan-cash … --social-cash …`",
+                                &close
+                            )
+                        );
+                        println!("{}", timing_row("import + close", &both));
+                    }
+                }
+            }
+        }
+    }
+    let report = g.books.verify(None).map_err(err)?;
+    println!(
+        "\nledger after: {} entries, {}; verify: {}",
+        g.books.org("sabali").map_err(err)?.entries,
+        fmt_bytes(ledger_size(db)),
+        if report.ok() { "ok" } else { "PROBLEMS" }
+    );
+    Ok(())
+}
+
+fn sg_shareout(db: &Path, members: usize, meetings: usize, iterations: usize) -> R<()> {
+    let mut g = SgBench::create(db, members)?;
+    let t = Instant::now();
+    g.books.store_relaxed(true).map_err(err)?;
+    for k in 0..meetings {
+        g.hold(6, k + 1 == meetings)?;
+    }
+    g.books.store_relaxed(false).map_err(err)?;
+    let build_s = t.elapsed().as_secs_f64();
+    let date = g.next_date;
+    let loans = g.books.loans(&g.org, date).map_err(err)?;
+    let open_loans = loans.iter().filter(|l| !l.status.closed).count();
+    let first = Instant::now();
+    let p = g.books.shareout_preview(&g.org, date).map_err(err)?;
+    let first_ms = ms(first);
+    let mut preview = Vec::new();
+    for _ in 0..iterations.max(1) {
+        let t = Instant::now();
+        let v = g.books.shareout_preview(&g.org, date).map_err(err)?;
+        preview.push(ms(t));
+        std::hint::black_box(&v);
+    }
+    let t = Instant::now();
+    let posted = g.books.post_shareout(&g.actor, &g.org, date).map_err(err)?;
+    let post_ms = ms(t);
+    let entry = posted.entry.clone().unwrap_or_default();
+    let lines = g
+        .books
+        .entry(
+            &g.org,
+            EntryNumber::parse(&entry).ok_or("no share-out entry")?,
+        )
+        .map_err(err)?
+        .entry
+        .lines
+        .len();
+    let report = g.books.verify(None).map_err(err)?;
+    let plan = &p.plan;
+    println!(
+        "ledger: {}; {members} members, {meetings} closed meetings, {} loans ({} netted at the share-out), {} entries, {} (built with fsync relaxed in {build_s:.1} s)",
+        db.display(),
+        loans.len(),
+        open_loans,
+        g.books.org("sabali").map_err(err)?.entries,
+        fmt_bytes(ledger_size(db))
+    );
+    println!(
+        "plan: {} shares, savings {} F, loan fund {} F, {} F a share, return {:.1} %, {} members netted ({} F), payouts {} F, remainder {} F\n",
+        plan.total_shares,
+        plan.total_savings.francs(),
+        plan.distributable.francs(),
+        plan.value_per_share,
+        plan.return_on_savings * rust_decimal::Decimal::from(100),
+        plan.lines.iter().filter(|l| !l.netted.is_zero()).count(),
+        plan.total_netted.francs(),
+        plan.total_payout.francs(),
+        plan.remainder.francs()
+    );
+    println!("| Step | Runs | first | median | p95 | max |\n|---|--:|--:|--:|--:|--:|");
+    println!(
+        "| `Books::shareout_preview` (read every row, loan and netting; plan) | {} | {first_ms:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms |",
+        preview.len(),
+        median(&preview),
+        pct_of(&preview, 0.95),
+        max_of(&preview)
+    );
+    println!(
+        "| `Books::post_shareout` (plan again, one entry of {lines} lines, nettings, cycle closed; fsync) | 1 | {post_ms:.2} ms | | | |"
+    );
+    println!("\nverify: {}", if report.ok() { "ok" } else { "PROBLEMS" });
     Ok(())
 }

@@ -1,17 +1,15 @@
-//! The demo ledger: a soap cooperative, a mask cooperative and a savings
-//! group with June–November 2026 of realistic activity, posted through the
-//! same ledger path as everything else. Deterministic: the same ledger every
-//! time (a fixed-seed generator, fixed dates, fixed idempotency keys).
+//! The demo ledger: a soap cooperative and a mask cooperative with
+//! June–November 2026 of realistic activity, and a savings group with a
+//! cycle shared out in July and a second running in November (see
+//! `demo_savings`), posted through the same ledger path as everything else.
+//! Deterministic: the same ledger every time (a fixed-seed generator, fixed
+//! dates, fixed idempotency keys).
 
-use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::{Actor, Books, OrgKind};
 use crate::domain::Lang;
 use crate::domain::access::Role;
-use crate::domain::account::AccountNumber;
-use crate::domain::ledger::{LineInput, NewEntry, Side};
-use crate::domain::money::{Fcfa, allocate};
 use crate::domain::period::Month;
 use crate::error::Result;
 use crate::store::OrgRow;
@@ -46,228 +44,6 @@ impl Rng {
     pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid demo date")
-}
-
-fn acc(n: &str) -> AccountNumber {
-    AccountNumber::parse(n).expect("demo account")
-}
-
-fn dr(account: &str, amount: i64) -> LineInput {
-    LineInput {
-        account: acc(account),
-        side: Side::Debit,
-        amount: Fcfa::new(amount),
-        label: String::new(),
-    }
-}
-
-fn cr(account: &str, amount: i64) -> LineInput {
-    LineInput {
-        account: acc(account),
-        side: Side::Credit,
-        amount: Fcfa::new(amount),
-        label: String::new(),
-    }
-}
-
-/// Entries being prepared for one organisation.
-struct Batch {
-    org: String,
-    entries: Vec<NewEntry>,
-}
-
-impl Batch {
-    fn new(org: &str) -> Batch {
-        Batch {
-            org: org.to_string(),
-            entries: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, date: NaiveDate, doc: &str, memo: &str, lines: Vec<LineInput>) {
-        let n = self.entries.len() + 1;
-        self.entries.push(NewEntry {
-            date,
-            doc_ref: doc.to_string(),
-            memo: memo.to_string(),
-            idem_key: format!("demo:{}:{n}", self.org),
-            lines,
-            source: None,
-        });
-    }
-}
-
-const MEMBERS: [&str; 20] = [
-    "Awa Traoré",
-    "Aïcha Coulibaly",
-    "Fatoumata Diarra",
-    "Mariam Keïta",
-    "Kadiatou Fané",
-    "Oumou Sangaré",
-    "Rokia Konaté",
-    "Assétou Dembélé",
-    "Salimata Sidibé",
-    "Djénéba Touré",
-    "Hawa Camara",
-    "Fanta Koné",
-    "Bintou Sissoko",
-    "Aminata Doumbia",
-    "Nana Cissé",
-    "Korotoumou Bagayoko",
-    "Sata Diallo",
-    "Ramata Maïga",
-    "Safiatou Togola",
-    "Maïmouna Samaké",
-];
-
-fn member_account(i: usize) -> String {
-    format!("4621{:03}", i + 1)
-}
-
-struct Loan {
-    member: usize,
-    principal: i64,
-    instalments: Vec<i64>,
-    paid: usize,
-}
-
-fn savings(rng: &mut Rng) -> Batch {
-    let mut b = Batch::new("ton-sabali");
-    let share = 500;
-    let social = 100;
-    let mut cash = 0i64; // loan-fund cash box
-    let mut loans: Vec<Loan> = Vec::new();
-    let first = day(2026, 6, 4);
-    // Opening levy of 400 F a member, spent at once on the group's kit.
-    b.add(
-        first,
-        "REG-2026",
-        "Cotisation d'ouverture (20 × 400 F) dépensée pour le registre, les livrets et les cadenas",
-        vec![dr("6055", 3_500), dr("6056", 4_500), cr("7588", 8_000)],
-    );
-    for k in 0..13 {
-        let d = first + Duration::days(14 * k);
-        let label = d.format("%d/%m/%Y").to_string();
-        let doc = format!("REU-{:02}", k + 1);
-        // Shares: each member buys 1 to 4 shares of 500 F.
-        let mut lines = Vec::new();
-        let mut total = 0;
-        for (i, name) in MEMBERS.iter().enumerate() {
-            if rng.chance(5) {
-                continue; // absent, bought nothing
-            }
-            let n = rng.range(1, 4);
-            total += n * share;
-            lines.push(LineInput {
-                label: format!("{name} : {n} part(s)"),
-                ..cr(&member_account(i), n * share)
-            });
-        }
-        lines.insert(0, dr("5711", total));
-        cash += total;
-        b.add(
-            d,
-            &doc,
-            &format!("Réunion du {label} : achat de parts"),
-            lines,
-        );
-        b.add(
-            d,
-            &doc,
-            &format!("Réunion du {label} : cotisations au fonds social"),
-            vec![dr("5721", social * 20), cr("1121", social * 20)],
-        );
-        // Repayments of loans due at this meeting (every second meeting).
-        let mut repay_lines = Vec::new();
-        let mut repaid_cash = 0;
-        for loan in loans.iter_mut() {
-            if loan.paid < loan.instalments.len() && (k as usize).is_multiple_of(2) {
-                let principal = loan.instalments[loan.paid];
-                let interest = loan.principal / 10; // 10 % a month, flat
-                loan.paid += 1;
-                repaid_cash += principal + interest;
-                let who = MEMBERS[loan.member];
-                repay_lines.push(LineInput {
-                    label: format!("{who} : capital"),
-                    ..cr("2712", principal)
-                });
-                repay_lines.push(LineInput {
-                    label: format!("{who} : intérêts"),
-                    ..cr("7712", interest)
-                });
-            }
-        }
-        if repaid_cash > 0 {
-            repay_lines.insert(0, dr("5711", repaid_cash));
-            cash += repaid_cash;
-            b.add(
-                d,
-                &doc,
-                &format!("Réunion du {label} : remboursements de prêts"),
-                repay_lines,
-            );
-        }
-        // Fines for lateness.
-        let late = rng.range(0, 3);
-        if late > 0 {
-            b.add(
-                d,
-                &doc,
-                &format!("Réunion du {label} : amendes de retard ({late} × 200 F)"),
-                vec![dr("5711", late * 200), cr("75883", late * 200)],
-            );
-            cash += late * 200;
-        }
-        // New loans from the second meeting, never more than the box holds.
-        if k >= 1 {
-            for _ in 0..rng.range(1, 3) {
-                let member = rng.range(0, 19) as usize;
-                if loans.iter().any(|l| l.member == member && l.paid < 3) {
-                    continue;
-                }
-                let principal = rng.range(2, 10) * 5_000;
-                if principal > cash {
-                    continue;
-                }
-                let parts = allocate(Fcfa::new(principal), &[1, 1, 1]).expect("weights");
-                loans.push(Loan {
-                    member,
-                    principal,
-                    instalments: parts.iter().map(|p| p.francs()).collect(),
-                    paid: 0,
-                });
-                cash -= principal;
-                b.add(
-                    d,
-                    &doc,
-                    &format!(
-                        "Réunion du {label} : prêt à {} (3 mois, 10 %/mois)",
-                        MEMBERS[member]
-                    ),
-                    vec![
-                        LineInput {
-                            label: MEMBERS[member].to_string(),
-                            ..dr("2712", principal)
-                        },
-                        cr("5711", principal),
-                    ],
-                );
-            }
-        }
-        if k == 7 {
-            b.add(
-                d,
-                &doc,
-                "Aide du fonds social : soins au CSCom pour l'enfant de Hawa Camara",
-                vec![dr("1121", 5_000), cr("5721", 5_000)],
-            );
-        }
-    }
-    b
 }
 
 /// The passphrase of every demo user: for trying jatebo only.
@@ -308,24 +84,10 @@ pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
         summary.entries += org.entries as usize;
         summary.organisations.push(org);
     }
-    {
-        let (code, name) = ("ton-sabali", "Groupe d'épargne Sabali");
-        let batch = savings(&mut rng);
-        let org = books.add_org(actor, code, name, OrgKind::Savings)?;
-        for (i, member) in MEMBERS.iter().enumerate() {
-            books.add_account(
-                actor,
-                &org,
-                &member_account(i),
-                &format!("Épargne – {member}"),
-                Some(&format!("Savings – {member}")),
-            )?;
-        }
-        let outcomes = books.post_many(actor, &org, &batch.entries)?;
-        summary.entries += outcomes.len();
-        books.close_month(actor, &org, Month::new(2026, 10).expect("valid month"))?;
-        summary.organisations.push(books.org(code)?);
-    }
+    // The savings group, through its meetings; its month close leaves
+    // November open (its last meeting, the write-off and the departure).
+    let sabali = super::demo_savings::savings(books, actor, rng.next_u64())?;
+    books.close_month(actor, &sabali, Month::new(2026, 10).expect("valid month"))?;
     books.store.relaxed_durability(false)?;
     // The people who keep these books.
     books.add_user(actor, "Awa Traoré", DEMO_PASSPHRASE, Lang::Fr)?;
@@ -355,6 +117,10 @@ pub fn build(books: &mut Books, actor: &Actor) -> Result<DemoSummary> {
             books.set_role(&admin, name, Some(&org), Some(role))?;
         }
     }
+    super::demo_savings::after_users(books, &admin, &["Awa Traoré", "Fatoumata Diarra"])?;
+    let org = books.org(super::demo_savings::CODE)?;
+    summary.entries += org.entries as usize;
+    summary.organisations.push(org);
     summary.users = books.users()?.len();
     Ok(summary)
 }

@@ -5,6 +5,7 @@
 pub mod coop;
 pub mod demo;
 mod demo_coop;
+mod demo_savings;
 pub mod overview;
 pub mod passbook;
 pub mod receipt;
