@@ -479,7 +479,7 @@ fn a_treasurer_is_offered_the_writing_keys() {
 fn the_shop_tab_is_a_cooperatives_own() {
     let mut a = shop(Role::Treasurer);
     assert!(a.tabs().contains(&Screen::Coop(CoopTab::Sales)));
-    // A savings group has no shop: F11 and `v` do nothing there.
+    // A savings group has no shop: F11 and `v` open its own Group tab.
     a.update(key(KeyCode::F(2)));
     a.update(key(KeyCode::F(7)));
     a.update(key(KeyCode::Down));
@@ -489,10 +489,12 @@ fn the_shop_tab_is_a_cooperatives_own() {
         Some("ton-sabali")
     );
     assert!(!a.tabs().iter().any(|s| matches!(s, Screen::Coop(_))));
-    assert!(a.update(key(KeyCode::F(11))).is_empty());
-    assert_eq!(a.screen, Screen::Home);
-    assert!(a.update(key(KeyCode::Char('v'))).is_empty());
-    assert_eq!(a.screen, Screen::Home);
+    use jatebo::tui::savings::SgTab;
+    a.update(key(KeyCode::F(11)));
+    assert_eq!(a.screen, Screen::Savings(SgTab::Meeting));
+    a.update(key(KeyCode::F(2)));
+    a.update(key(KeyCode::Char('v')));
+    assert_eq!(a.screen, Screen::Savings(SgTab::Meeting));
 }
 
 #[test]

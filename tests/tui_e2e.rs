@@ -705,3 +705,203 @@ fn a_sale_at_the_shop_and_the_day_closed_100_f_short() {
     let sales = cli_ok(&db, &["--json", "sale", "list"], &me);
     assert!(sales.contains("4200"), "{sales}");
 }
+
+/// The closing code as the dialog shows it, spaced out in its box.
+fn closing_code(screen: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains('┃'))
+        .unwrap_or_else(|| panic!("no closing code on screen:\n{screen}"));
+    let inside = line.split('┃').nth(1).unwrap_or_default();
+    inside.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A facilitator's first two meetings of a new savings group, typed in the
+/// grid: a cycle started and three members added from the Group tab; at the
+/// first meeting Awa borrows 2 000 F; at the second, shares, the social
+/// fund, a fine levied and paid and Awa's repayment. Each close shows its
+/// code; the ledger has the entries and the chain verifies.
+#[test]
+fn a_savings_group_meeting_typed_in_the_grid_and_closed_with_its_code() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("j.db");
+    let me = [
+        ("JATEBO_USER", "Mariam Keïta"),
+        ("JATEBO_PASSPHRASE", PASS),
+        ("JATEBO_NEW_PASSPHRASE", PASS),
+        ("JATEBO_ORG", "sabali"),
+    ];
+    cli_ok(&db, &["init"], &[]);
+    cli_ok(&db, &["user", "add", "Mariam Keïta"], &me);
+    cli_ok(
+        &db,
+        &[
+            "org",
+            "add",
+            "--code",
+            "sabali",
+            "--name",
+            "Groupe Sabali",
+            "--kind",
+            "savings",
+        ],
+        &me,
+    );
+
+    let mut t = Tui::spawn(dir.path(), &db, &[]);
+    t.wait_for("jatebo — connexion");
+    t.send("Mariam Keïta");
+    t.send(TAB);
+    t.send(PASS);
+    t.send(ENTER);
+    t.wait_for("Trésorerie");
+
+    // The Group tab: no cycle yet; start one on 1 November.
+    t.send("\x1b[23~"); // F11
+    t.wait_for("pas encore de cycle");
+    t.send(F8);
+    t.wait_for("Jours entre réunions");
+    t.send("01/11/2026");
+    t.send(F8);
+    t.wait_for("Cycle 1 commencé le 01/11/2026");
+
+    // Three members.
+    t.send(&alt('m'));
+    t.wait_for("Aucun membre");
+    for (n, name) in ["Aminata Traoré", "Fatoumata Diarra", "Awa Keïta"]
+        .iter()
+        .enumerate()
+    {
+        t.send("n");
+        t.wait_for("Entrée dans le groupe");
+        t.send(name);
+        t.send(F8);
+        t.wait_for(&format!("Membre N° {} ajouté : {name}.", n + 1));
+    }
+
+    // Meeting 1, on 7 November: Awa buys 4 shares and borrows 2 000 F;
+    // the others get the defaults.
+    t.send(&alt('v'));
+    t.wait_for("Aucune réunion dans ce cycle");
+    t.send("n");
+    t.wait_for("Caisse de crédit comptée");
+    t.send("07/11/2026");
+    t.send(F8);
+    t.wait_for("Réunion N° 1 du 07/11/2026 ouverte.");
+    t.send("\x1b[B"); // ↓
+    t.send("\x1b[B");
+    t.send(TAB);
+    t.send(TAB);
+    t.send("4");
+    for _ in 0..4 {
+        t.send(TAB);
+    }
+    t.send("2000");
+    t.wait_for("Nouveau prêt de 2 000 sur 3 mois");
+    t.send(ENTER);
+    t.wait_for("Ligne du N° 3 Awa Keïta enregistrée.");
+    t.send("\x06"); // Ctrl+F
+    t.wait_for("2 lignes remplies par défaut");
+    t.send(F8);
+    t.wait_for("Fermer la réunion N° 1");
+    t.send(F8);
+    let s = t.wait_for("recopie ce code");
+    let first = closing_code(&s);
+    t.send(ENTER);
+    t.wait_for(&format!("fermée · code {first}"));
+
+    // Meeting 2, today: shares, a fine levied and paid, a repayment.
+    t.send("n");
+    t.wait_for("Caisse de crédit comptée");
+    t.send(F8);
+    t.wait_for("Réunion N° 2 du 21/11/2026 ouverte.");
+    t.send(TAB);
+    t.send(TAB);
+    t.send("2");
+    t.send(ENTER);
+    t.wait_for("Ligne du N° 1 Aminata Traoré enregistrée.");
+    t.send("3");
+    t.send(TAB);
+    t.send(TAB);
+    t.send("retard");
+    t.send(TAB);
+    t.send("100");
+    t.send(ENTER);
+    t.wait_for("Ligne du N° 2 Fatoumata Diarra enregistrée.");
+    t.send("\x1b[Z"); // Shift+Tab
+    t.send("\x1b[Z");
+    t.send("1000");
+    t.wait_for("Remboursement : capital");
+    t.send(ENTER);
+    t.wait_for("Ligne du N° 3 Awa Keïta enregistrée.");
+    t.wait_for("lignes 3/3");
+    t.send(F8);
+    t.wait_for("Fermer la réunion N° 2");
+    t.send(F8);
+    let s = t.wait_for("recopie ce code");
+    let second = closing_code(&s);
+    assert_ne!(first, second);
+    t.send(ENTER);
+    t.wait_for(&format!("fermée · code {second}"));
+    t.send(F10);
+    assert_eq!(t.wait_exit(), 0);
+
+    // The ledger says the same: one entry per member and meeting.
+    let journal = cli_ok(&db, &["--json", "journal"], &me);
+    let journal: Value = serde_json::from_str(&journal).expect("json");
+    let entries = journal.as_array().expect("entries");
+    let of = |doc: &str| -> Vec<&Value> {
+        entries
+            .iter()
+            .filter(|e| e["doc_ref"] == doc)
+            .collect::<Vec<_>>()
+    };
+    let line = |e: &Value, account: &str, side: &str| -> i64 {
+        e["lines"]
+            .as_array()
+            .expect("lines")
+            .iter()
+            .filter(|l| l["account"] == account && l["side"] == side)
+            .map(|l| l["amount"].as_i64().expect("amount"))
+            .sum()
+    };
+    let m1 = of("REU-1-01");
+    let m2 = of("REU-1-02");
+    assert_eq!(m1.len(), 3, "{journal}");
+    assert_eq!(m2.len(), 3, "{journal}");
+    let awa1 = m1
+        .iter()
+        .find(|e| line(e, "2712003", "D") == 2_000)
+        .expect("Awa's loan");
+    assert_eq!(line(awa1, "4621003", "C"), 2_000, "her 4 shares");
+    let awa2 = m2
+        .iter()
+        .find(|e| line(e, "2712003", "C") > 0)
+        .expect("Awa's repayment");
+    assert_eq!(
+        line(awa2, "2712003", "C") + line(awa2, "7712", "C"),
+        1_000,
+        "principal and interest: {awa2}"
+    );
+    let fatou = m2
+        .iter()
+        .find(|e| line(e, "4621002", "C") == 1_500)
+        .expect("Fatoumata's 3 shares");
+    assert_eq!(line(fatou, "75883", "C"), 100, "the fine: {fatou}");
+    assert!(
+        m2.iter().all(|e| line(e, "1121", "C") == 100),
+        "everyone's social fund"
+    );
+    // The code names the last entry of the close.
+    let last = entries
+        .iter()
+        .map(|e| e["number"].as_str().unwrap_or_default().to_string())
+        .max()
+        .expect("entries");
+    assert!(
+        second.starts_with(&format!("{last}-")),
+        "{second} vs {last}"
+    );
+    let out = cli_ok(&db, &["verify"], &[]);
+    assert!(out.contains("tout est en ordre"), "{out}");
+}

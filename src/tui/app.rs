@@ -12,6 +12,7 @@ use super::form::{Col, EntryForm, Focus};
 use super::input::{Input, ListNav};
 use super::keymap::{Cmd, Keymap, Scope};
 use super::layout;
+use super::savings::{self, SgState, SgTab};
 use super::theme::Theme;
 use crate::domain::Lang;
 use crate::domain::access::{self, Action, Role, check_passphrase};
@@ -42,6 +43,9 @@ pub enum Screen {
     /// A cooperative's own screens (stock, production, sales…), under one
     /// tab.
     Coop(CoopTab),
+    /// A savings group's own screens (the meeting, loans, share-out…),
+    /// under one tab.
+    Savings(SgTab),
 }
 
 impl Screen {
@@ -63,6 +67,7 @@ impl Screen {
             Screen::Periods => Cmd::Periods,
             Screen::Users => Cmd::Users,
             Screen::Coop(t) => t.cmd(),
+            Screen::Savings(t) => t.cmd(),
         }
     }
 
@@ -73,13 +78,19 @@ impl Screen {
         if kind == Some("coop") {
             v.push(Screen::Coop(CoopTab::Sales));
         }
+        if kind == Some("savings") {
+            v.push(Screen::Savings(SgTab::Meeting));
+        }
         v.push(Screen::Users);
         v
     }
 
     /// Whether two screens are under the same tab.
     pub fn same_tab(self, other: Screen) -> bool {
-        matches!((self, other), (Screen::Coop(_), Screen::Coop(_))) || self == other
+        matches!(
+            (self, other),
+            (Screen::Coop(_), Screen::Coop(_)) | (Screen::Savings(_), Screen::Savings(_))
+        ) || self == other
     }
 
     pub fn title_key(self) -> &'static str {
@@ -91,6 +102,7 @@ impl Screen {
             Screen::Periods => "tab-periods",
             Screen::Users => "tab-users",
             Screen::Coop(_) => "tab-shop",
+            Screen::Savings(_) => "sg-tui-tab",
         }
     }
 }
@@ -388,6 +400,9 @@ pub enum Popup {
     User(Box<super::users::UserForm>),
     /// A cooperative's dialog (a purchase, a count, a payment…).
     Coop(Box<coop::dialog::Dialog>),
+    /// A savings group's dialog (open or close a meeting, a loan's
+    /// write-off, a new member…).
+    Savings(Box<savings::dialog::Dialog>),
     /// A message to acknowledge (a posted entry's number…).
     Notice {
         title: String,
@@ -492,6 +507,8 @@ pub enum Effect {
     },
     /// A cooperative's read or write (stock, sales, customers, closes).
     Coop(coop::CoopEffect),
+    /// A savings group's read or write (meetings, loans, share-out…).
+    Savings(savings::SgEffect),
     Quit,
 }
 
@@ -504,6 +521,7 @@ impl Effect {
                 | Effect::Reverse { .. }
                 | Effect::Close { .. }
         ) || matches!(self, Effect::Coop(e) if e.writes())
+            || matches!(self, Effect::Savings(e) if e.writes())
     }
 }
 
@@ -549,6 +567,7 @@ pub enum Done {
     /// A user change went through; the message says which.
     UserSaved(String),
     Coop(Box<coop::CoopDone>),
+    Savings(Box<savings::SgDone>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -584,6 +603,8 @@ pub struct App {
     pub users: UsersState,
     /// A cooperative's screens.
     pub coop: CoopState,
+    /// A savings group's screens.
+    pub sg: SgState,
     /// An entry opened from the journal or a ledger, drawn over the screen.
     pub detail: Option<EntryView>,
     pub detail_scroll: u16,
@@ -620,6 +641,7 @@ impl App {
             periods: PeriodsState::default(),
             users: UsersState::default(),
             coop: CoopState::default(),
+            sg: SgState::default(),
             detail: None,
             detail_scroll: 0,
             popup: None,
@@ -686,6 +708,20 @@ impl App {
         self.current_org().is_some_and(|o| o.org.kind == "coop")
     }
 
+    /// Whether the current organisation is a savings group.
+    pub fn is_savings(&self) -> bool {
+        self.current_org().is_some_and(|o| o.org.kind == "savings")
+    }
+
+    /// The translation key of a command's label here (the shop's key opens
+    /// a savings group's meeting).
+    pub fn cmd_label(&self, cmd: Cmd) -> &'static str {
+        if cmd == Cmd::Shop && self.is_savings() {
+            return "sg-tui-key-group";
+        }
+        cmd.label_key()
+    }
+
     fn fresh_form(&mut self) {
         self.counter += 1;
         self.form = EntryForm::new(self.today, format!("tui-{}-{}", self.nonce, self.counter));
@@ -696,6 +732,7 @@ impl App {
             || !self.form.memo.is_empty()
             || self.form.lines.iter().any(|l| !l.is_blank())
             || self.coop.dirty()
+            || self.sg.dirty()
     }
 
     /// Rows of the list area on the current screen.
@@ -723,6 +760,7 @@ impl App {
             Screen::Users => vec![Scope::Users, Scope::Browse, Scope::Global],
             Screen::Home | Screen::Accounts => vec![Scope::Browse, Scope::Global],
             Screen::Coop(t) => coop::scopes(self, t),
+            Screen::Savings(t) => savings::scopes(self, t),
         }
     }
 
@@ -757,6 +795,14 @@ impl App {
             v.extend(self.withheld_commands());
             return v;
         }
+        if let Screen::Savings(t) = self.screen
+            && self.popup.is_none()
+            && self.detail.is_none()
+        {
+            let mut v = savings::idle_commands(self, t);
+            v.extend(self.withheld_commands());
+            return v;
+        }
         vec![]
     }
 
@@ -765,10 +811,12 @@ impl App {
     pub fn withheld_commands(&self) -> Vec<Cmd> {
         let mut v = match self.screen {
             Screen::Coop(t) if self.detail.is_none() => coop::withheld_commands(self, t),
+            Screen::Savings(t) if self.detail.is_none() => savings::withheld_commands(self, t),
             _ => vec![],
         };
-        // The shop is a cooperative's.
-        if !self.is_coop() {
+        // The shop is a cooperative's (the same key opens a savings
+        // group's meeting).
+        if !self.is_coop() && !self.is_savings() {
             v.push(Cmd::Shop);
         }
         v
@@ -795,6 +843,7 @@ impl App {
             Screen::NewEntry => self.can(Action::Post),
             Screen::Accounts => self.accounts.filter.active,
             Screen::Coop(t) => coop::typing(self, t),
+            Screen::Savings(t) => savings::typing(self, t),
             _ => false,
         }
     }
@@ -835,6 +884,7 @@ impl App {
         self.periods.nav.clamp(self.periods.closes.len(), h);
         self.users.nav.clamp(self.users.rows.len(), h);
         coop::clamp(self);
+        savings::clamp(self);
     }
 
     /// Locks the session: nothing of the books stays on screen.
@@ -1067,6 +1117,7 @@ impl App {
         self.periods = PeriodsState::default();
         self.users = UsersState::default();
         self.coop = CoopState::default();
+        self.sg = SgState::default();
         self.detail = None;
         self.popup = None;
         self.status = None;
@@ -1103,6 +1154,9 @@ impl App {
         if let Some(fx) = coop::filter_key(self, &key) {
             return fx;
         }
+        if let Some(fx) = savings::filter_key(self, &key) {
+            return fx;
+        }
         let scopes = self.scopes();
         let typing = self.typing();
         match self.keymap.lookup(&scopes, &key, typing) {
@@ -1112,6 +1166,11 @@ impl App {
                     && self.detail.is_none()
                 {
                     return coop::text_key(self, &key);
+                }
+                if let Screen::Savings(_) = self.screen
+                    && self.detail.is_none()
+                {
+                    return savings::text_key(self, &key);
                 }
                 if self.screen == Screen::NewEntry && self.detail.is_none() && typing {
                     self.form.pick = 0;
@@ -1165,6 +1224,7 @@ impl App {
             Screen::Periods => vec![Effect::Closes { org }],
             Screen::Users => vec![Effect::Users],
             Screen::Coop(t) => coop::load(self, t, org),
+            Screen::Savings(t) => savings::load(self, t, org),
         }
     }
 
@@ -1198,6 +1258,9 @@ impl App {
 
     fn run(&mut self, cmd: Cmd) -> Vec<Effect> {
         if let Some(fx) = coop::run(self, cmd) {
+            return fx;
+        }
+        if let Some(fx) = savings::run(self, cmd) {
             return fx;
         }
         let h = self.list_height();
@@ -1344,6 +1407,25 @@ impl App {
             | Cmd::CustomerPay
             | Cmd::AgingView
             | Cmd::SealDay => vec![],
+            // A savings group's commands, off its screens.
+            Cmd::GroupLoans
+            | Cmd::GroupShareout
+            | Cmd::GroupPassbook
+            | Cmd::GroupIndicators
+            | Cmd::GroupMembers
+            | Cmd::SgSaveRow
+            | Cmd::SgFill
+            | Cmd::SgSocial
+            | Cmd::SgClose
+            | Cmd::SgOpen
+            | Cmd::SgReopen
+            | Cmd::SgPrevMeeting
+            | Cmd::SgNextMeeting
+            | Cmd::SgStartCycle
+            | Cmd::SgPostShareout
+            | Cmd::SgWriteOff
+            | Cmd::SgMemberAdd
+            | Cmd::SgMemberLeave => vec![],
         }
     }
 
@@ -1439,6 +1521,7 @@ impl App {
             }
             Screen::Home => {}
             Screen::Coop(_) => return coop::move_by(self, delta),
+            Screen::Savings(_) => return savings::move_by(self, delta),
         }
         vec![]
     }
@@ -1517,6 +1600,7 @@ impl App {
                 None => vec![],
             },
             Screen::Coop(_) => coop::open(self),
+            Screen::Savings(_) => savings::open(self),
             _ => vec![],
         }
     }
@@ -1629,6 +1713,11 @@ impl App {
             Popup::Notice { .. } => !matches!(cmd, Some(Cmd::Confirm | Cmd::Back)),
             Popup::Coop(d) => {
                 let (keep, fx) = coop::dialog_key(self, d, cmd, &key);
+                effects = fx;
+                keep
+            }
+            Popup::Savings(d) => {
+                let (keep, fx) = savings::dialog_key(self, d, cmd, &key);
                 effects = fx;
                 keep
             }
@@ -1807,10 +1896,14 @@ impl App {
             self.journal = JournalState::default();
             self.periods = PeriodsState::default();
             self.coop = CoopState::default();
+            self.sg = SgState::default();
             self.detail = None;
             self.status = None;
             self.fresh_form();
             if matches!(self.screen, Screen::Coop(_)) && !self.is_coop() {
+                self.screen = Screen::Home;
+            }
+            if matches!(self.screen, Screen::Savings(_)) && !self.is_savings() {
                 self.screen = Screen::Home;
             }
         }
@@ -1855,6 +1948,7 @@ impl App {
             Screen::Periods => Some(self.periods.nav.cursor),
             Screen::Users => Some(self.users.nav.cursor),
             Screen::Coop(_) => coop::cursor(self),
+            Screen::Savings(_) => savings::cursor(self),
             _ => None,
         }
     }
@@ -1988,6 +2082,7 @@ impl App {
                 vec![Effect::Users]
             }
             Done::Coop(d) => coop::on_done(self, *d),
+            Done::Savings(d) => savings::on_done(self, *d),
             Done::Closed { through } => {
                 self.set_status(
                     Level::Success,
@@ -2073,6 +2168,11 @@ impl App {
         }
         if let Effect::Coop(e) = &effect
             && coop::on_failed(self, e, &message, busy)
+        {
+            return vec![];
+        }
+        if let Effect::Savings(e) = &effect
+            && savings::on_failed(self, e, &message, busy)
         {
             return vec![];
         }

@@ -75,10 +75,28 @@ pub enum Cmd {
     CustomerPay,
     AgingView,
     SealDay,
+    GroupLoans,
+    GroupShareout,
+    GroupPassbook,
+    GroupIndicators,
+    GroupMembers,
+    SgSaveRow,
+    SgFill,
+    SgSocial,
+    SgClose,
+    SgOpen,
+    SgReopen,
+    SgPrevMeeting,
+    SgNextMeeting,
+    SgStartCycle,
+    SgPostShareout,
+    SgWriteOff,
+    SgMemberAdd,
+    SgMemberLeave,
 }
 
 /// Command names as written in the config file.
-const CMD_CODES: [(Cmd, &str); 62] = [
+const CMD_CODES: [(Cmd, &str); 80] = [
     (Cmd::Help, "help"),
     (Cmd::Quit, "quit"),
     (Cmd::Lock, "lock"),
@@ -141,10 +159,28 @@ const CMD_CODES: [(Cmd, &str); 62] = [
     (Cmd::CustomerPay, "customer-pay"),
     (Cmd::AgingView, "aging"),
     (Cmd::SealDay, "seal-day"),
+    (Cmd::GroupLoans, "group-loans"),
+    (Cmd::GroupShareout, "group-shareout"),
+    (Cmd::GroupPassbook, "group-passbook"),
+    (Cmd::GroupIndicators, "group-indicators"),
+    (Cmd::GroupMembers, "group-members"),
+    (Cmd::SgSaveRow, "meeting-save-row"),
+    (Cmd::SgFill, "meeting-fill"),
+    (Cmd::SgSocial, "meeting-social"),
+    (Cmd::SgClose, "meeting-close"),
+    (Cmd::SgOpen, "meeting-open"),
+    (Cmd::SgReopen, "meeting-reopen"),
+    (Cmd::SgPrevMeeting, "meeting-previous"),
+    (Cmd::SgNextMeeting, "meeting-next"),
+    (Cmd::SgStartCycle, "cycle-start"),
+    (Cmd::SgPostShareout, "shareout-post"),
+    (Cmd::SgWriteOff, "loan-write-off"),
+    (Cmd::SgMemberAdd, "member-add"),
+    (Cmd::SgMemberLeave, "member-leave"),
 ];
 
 impl Cmd {
-    pub const ALL: [Cmd; 62] = [
+    pub const ALL: [Cmd; 80] = [
         Cmd::Help,
         Cmd::Quit,
         Cmd::Lock,
@@ -207,6 +243,24 @@ impl Cmd {
         Cmd::CustomerPay,
         Cmd::AgingView,
         Cmd::SealDay,
+        Cmd::GroupLoans,
+        Cmd::GroupShareout,
+        Cmd::GroupPassbook,
+        Cmd::GroupIndicators,
+        Cmd::GroupMembers,
+        Cmd::SgSaveRow,
+        Cmd::SgFill,
+        Cmd::SgSocial,
+        Cmd::SgClose,
+        Cmd::SgOpen,
+        Cmd::SgReopen,
+        Cmd::SgPrevMeeting,
+        Cmd::SgNextMeeting,
+        Cmd::SgStartCycle,
+        Cmd::SgPostShareout,
+        Cmd::SgWriteOff,
+        Cmd::SgMemberAdd,
+        Cmd::SgMemberLeave,
     ];
 
     /// The name used in the config file.
@@ -287,6 +341,24 @@ impl Cmd {
             Cmd::CustomerPay => "key-customer-pay",
             Cmd::AgingView => "key-aging",
             Cmd::SealDay => "key-seal-day",
+            Cmd::GroupLoans => "sg-tui-key-loans",
+            Cmd::GroupShareout => "sg-tui-key-shareout",
+            Cmd::GroupPassbook => "sg-tui-key-passbook",
+            Cmd::GroupIndicators => "sg-tui-key-indicators",
+            Cmd::GroupMembers => "sg-tui-key-members",
+            Cmd::SgSaveRow => "sg-tui-key-save-row",
+            Cmd::SgFill => "sg-tui-key-fill",
+            Cmd::SgSocial => "sg-tui-key-social",
+            Cmd::SgClose => "sg-tui-key-close",
+            Cmd::SgOpen => "sg-tui-key-open",
+            Cmd::SgReopen => "sg-tui-key-reopen",
+            Cmd::SgPrevMeeting => "sg-tui-key-prev-meeting",
+            Cmd::SgNextMeeting => "sg-tui-key-next-meeting",
+            Cmd::SgStartCycle => "sg-tui-key-start-cycle",
+            Cmd::SgPostShareout => "sg-tui-key-post-shareout",
+            Cmd::SgWriteOff => "sg-tui-key-write-off",
+            Cmd::SgMemberAdd => "sg-tui-key-member-add",
+            Cmd::SgMemberLeave => "sg-tui-key-member-leave",
         }
     }
 }
@@ -314,10 +386,24 @@ pub enum Scope {
     Receipts,
     Customers,
     DayClose,
+    /// Moving between a savings group's screens (on any of them).
+    Group,
+    /// The grid of the open meeting, being typed.
+    Meeting,
+    /// A meeting shown, not being typed (closed, or a role that reads).
+    Meetings,
+    /// A savings group with no open cycle (none yet, or shared out).
+    Cycle,
+    /// The loan register.
+    Loans,
+    /// The share-out.
+    Shareout,
+    /// The members of a savings group.
+    GroupMembers,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 22] = [
         Scope::Global,
         Scope::Browse,
         Scope::Journal,
@@ -333,6 +419,23 @@ impl Scope {
         Scope::Receipts,
         Scope::Customers,
         Scope::DayClose,
+        Scope::Group,
+        Scope::Meeting,
+        Scope::Meetings,
+        Scope::Cycle,
+        Scope::Loans,
+        Scope::Shareout,
+        Scope::GroupMembers,
+    ];
+
+    /// The scopes of a savings group's own screens.
+    pub const GROUP_SCREENS: [Scope; 6] = [
+        Scope::Meeting,
+        Scope::Meetings,
+        Scope::Cycle,
+        Scope::Loans,
+        Scope::Shareout,
+        Scope::GroupMembers,
     ];
 
     /// The scopes of a cooperative's own screens.
@@ -362,6 +465,13 @@ impl Scope {
             Scope::Receipts => "receipts",
             Scope::Customers => "customers",
             Scope::DayClose => "dayclose",
+            Scope::Group => "group",
+            Scope::Meeting => "meeting",
+            Scope::Meetings => "meetings",
+            Scope::Cycle => "cycle",
+            Scope::Loans => "loans",
+            Scope::Shareout => "shareout",
+            Scope::GroupMembers => "members",
         }
     }
 
@@ -387,7 +497,19 @@ impl Scope {
                 return true;
             }
         }
+        // A savings group's screens, the same way (the grid being typed
+        // has no list keys).
+        for s in Scope::GROUP_SCREENS {
+            if pair(s, Global) || pair(s, Group) {
+                return true;
+            }
+            if s != Meeting && pair(s, Browse) {
+                return true;
+            }
+        }
         pair(Global, Browse)
+            || pair(Global, Group)
+            || pair(Browse, Group)
             || pair(Global, Coop)
             || pair(Browse, Coop)
             || pair(Global, Journal)
@@ -805,6 +927,69 @@ impl Default for Keymap {
                     true,
                 ),
                 b(Cmd::Back, Scope::DayClose, &[p(K::Esc)], true),
+                // A savings group's screens, from any of them (the meeting
+                // is the Shop key, F11 or v; Alt+letter while the grid
+                // has the keyboard).
+                b(
+                    Cmd::GroupLoans,
+                    Scope::Group,
+                    &[c('r'), Chord::alt('r')],
+                    false,
+                ),
+                b(
+                    Cmd::GroupShareout,
+                    Scope::Group,
+                    &[c('f'), Chord::alt('f')],
+                    false,
+                ),
+                b(
+                    Cmd::GroupPassbook,
+                    Scope::Group,
+                    &[c('b'), Chord::alt('b')],
+                    false,
+                ),
+                b(
+                    Cmd::GroupIndicators,
+                    Scope::Group,
+                    &[c('i'), Chord::alt('i')],
+                    false,
+                ),
+                b(
+                    Cmd::GroupMembers,
+                    Scope::Group,
+                    &[c('m'), Chord::alt('m')],
+                    false,
+                ),
+                // The meeting grid being typed.
+                b(Cmd::SgSaveRow, Scope::Meeting, &[p(K::Enter)], true),
+                b(Cmd::NextField, Scope::Meeting, &[p(K::Tab)], false),
+                b(Cmd::PrevField, Scope::Meeting, &[p(K::BackTab)], false),
+                b(Cmd::Up, Scope::Meeting, &[p(K::Up)], false),
+                b(Cmd::Down, Scope::Meeting, &[p(K::Down)], false),
+                b(Cmd::PageUp, Scope::Meeting, &[p(K::PageUp)], false),
+                b(Cmd::PageDown, Scope::Meeting, &[p(K::PageDown)], false),
+                b(Cmd::SgClose, Scope::Meeting, &[p(K::F(8))], true),
+                b(Cmd::SgSocial, Scope::Meeting, &[Chord::ctrl('o')], true),
+                b(Cmd::SgFill, Scope::Meeting, &[Chord::ctrl('f')], true),
+                b(Cmd::Refresh, Scope::Meeting, &[Chord::ctrl('r')], false),
+                b(Cmd::Back, Scope::Meeting, &[p(K::Esc)], false),
+                // A meeting shown (closed, or no meeting open).
+                b(Cmd::SgOpen, Scope::Meetings, &[c('n'), p(K::F(8))], true),
+                b(Cmd::SgReopen, Scope::Meetings, &[c('x')], true),
+                b(Cmd::SgPrevMeeting, Scope::Meetings, &[c('<')], true),
+                b(Cmd::SgNextMeeting, Scope::Meetings, &[c('>')], false),
+                // No open cycle.
+                b(Cmd::SgStartCycle, Scope::Cycle, &[c('n'), p(K::F(8))], true),
+                // Loans, the share-out, the members.
+                b(Cmd::SgWriteOff, Scope::Loans, &[c('w')], true),
+                b(Cmd::SgPostShareout, Scope::Shareout, &[p(K::F(8))], true),
+                b(
+                    Cmd::SgMemberAdd,
+                    Scope::GroupMembers,
+                    &[c('n'), p(K::F(8))],
+                    true,
+                ),
+                b(Cmd::SgMemberLeave, Scope::GroupMembers, &[c('d')], true),
             ],
         }
     }

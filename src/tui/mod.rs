@@ -11,6 +11,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod log;
+pub mod savings;
 pub mod theme;
 pub mod users;
 pub mod view;
@@ -317,6 +318,15 @@ impl Driver {
                     &data,
                 )?))
             }
+            Effect::Savings(e) => {
+                let actor = app.session.as_ref().map(|s| s.actor.clone());
+                Done::Savings(Box::new(savings::driver::run(
+                    &mut self.books,
+                    actor.as_ref(),
+                    e,
+                    self.today,
+                )?))
+            }
             Effect::AddUser {
                 name,
                 pass,
@@ -412,6 +422,7 @@ fn effect_name(e: &Effect) -> &'static str {
         Effect::SetPassphrase { .. } => "set_passphrase",
         Effect::SetPin { .. } => "set_pin",
         Effect::Coop(e) => e.name(),
+        Effect::Savings(e) => e.name(),
         Effect::Quit => "quit",
     }
 }

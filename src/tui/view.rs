@@ -553,6 +553,7 @@ fn draw_main(f: &mut Frame, app: &App) {
             Screen::Periods => draw_periods(f, app, a.body),
             Screen::Users => draw_users(f, app, a.body),
             Screen::Coop(t) => super::coop::view::draw(f, app, t, a.body),
+            Screen::Savings(t) => super::savings::view::draw(f, app, t, a.body),
         }
     }
 
@@ -577,7 +578,7 @@ fn draw_main(f: &mut Frame, app: &App) {
         .filter(|(_, c)| !idle.contains(c))
     {
         let k = key_name(&chord);
-        let label = tr(cmd.label_key());
+        let label = tr(app.cmd_label(cmd));
         let wdt = k.width() + label.width() + 3;
         if used + wdt > a.hints.width as usize {
             break;
@@ -1502,6 +1503,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
     let th = app.theme;
     match p {
         Popup::Coop(d) => super::coop::view::draw_dialog(f, app, d),
+        Popup::Savings(d) => super::savings::view::draw_dialog(f, app, d),
         Popup::Help => {
             let mut scopes = app.scopes_without_popup();
             scopes.dedup();
@@ -1512,7 +1514,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
                 .filter(|(_, cmd)| !withheld.contains(cmd))
                 .map(|(keys, cmd)| {
                     let k = keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
-                    (k, tr(cmd.label_key()))
+                    (k, tr(app.cmd_label(*cmd)))
                 })
                 .collect();
             // One column when it fits the window's height, two otherwise.
