@@ -106,6 +106,10 @@ fn format(lang: Lang, key: &str, args: &[(&str, MsgArg)]) -> Option<String> {
                 *name,
                 FluentValue::from(crate::domain::coop::Qty::from_milli(*m).format(lang)),
             ),
+            MsgArg::Pct(r) => fargs.set(
+                *name,
+                FluentValue::from(crate::domain::savings::format_pct(*r, lang)),
+            ),
         }
     }
     let mut errors = Vec::new();

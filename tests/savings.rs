@@ -834,3 +834,18 @@ fn a_social_fund_loan_is_repaid_once() {
     );
     g.verify();
 }
+
+#[test]
+fn the_high_rate_warning_writes_the_rate_the_way_each_language_does() {
+    let c = Constitution {
+        monthly_rate: rust_decimal::Decimal::new(125, 3),
+        ..Constitution::standard()
+    };
+    let w = &c.warnings()[0];
+    jatebo::i18n::set_lang(jatebo::domain::Lang::En);
+    let en = jatebo::i18n::message(w);
+    jatebo::i18n::set_lang(jatebo::domain::Lang::Fr);
+    let fr = jatebo::i18n::message(w);
+    assert!(en.contains("12.5 %"), "{en}");
+    assert!(fr.contains("12,5 %"), "{fr}");
+}

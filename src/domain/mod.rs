@@ -57,6 +57,8 @@ pub enum MsgArg {
     Date(chrono::NaiveDate),
     /// A quantity in thousandths of a unit: `2,5` in French, `2.5` in English.
     Qty(i64),
+    /// A rate as a fraction, shown as a percentage: `0.105` → `10,5` / `10.5`.
+    Pct(rust_decimal::Decimal),
 }
 
 impl From<&str> for MsgArg {

@@ -1336,10 +1336,7 @@ impl Message for SavingsWarning {
                 ("paid", MsgArg::Amount(paid.francs())),
                 ("fee", MsgArg::Amount(fee.francs())),
             ],
-            SavingsWarning::HighRate { rate } => vec![(
-                "rate",
-                MsgArg::Text(format_pct(*rate, crate::domain::Lang::Fr)),
-            )],
+            SavingsWarning::HighRate { rate } => vec![("rate", MsgArg::Pct(*rate))],
         }
     }
 }
