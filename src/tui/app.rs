@@ -230,7 +230,40 @@ impl Default for ListFilter {
     }
 }
 
+/// What a key did to a list filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterKey {
+    /// The filter does not have the keyboard (or gave it back for ↑↓).
+    NotMine,
+    /// Enter or Esc: taken.
+    Taken,
+    /// The text changed: the list starts again from its top.
+    Typed,
+}
+
 impl ListFilter {
+    /// A key while the filter may have the keyboard: Enter keeps the
+    /// text, Esc clears it, ↑↓ hand the keyboard back to the list.
+    pub fn key(&mut self, key: &crossterm::event::KeyEvent) -> FilterKey {
+        use crossterm::event::KeyCode;
+        if !self.active {
+            return FilterKey::NotMine;
+        }
+        match key.code {
+            KeyCode::Enter => self.active = false,
+            KeyCode::Esc => *self = ListFilter::default(),
+            KeyCode::Up | KeyCode::Down => {
+                self.active = false;
+                return FilterKey::NotMine;
+            }
+            _ => {
+                self.input.handle(key);
+                return FilterKey::Typed;
+            }
+        }
+        FilterKey::Taken
+    }
+
     pub fn matches(&self, texts: &[&str]) -> bool {
         let f = fold(self.input.value.trim());
         f.is_empty() || texts.iter().any(|t| fold(t).contains(&f))
@@ -1131,25 +1164,17 @@ impl App {
         }
         // A list filter being typed keeps the keyboard until Enter or Esc.
         if self.screen == Screen::Accounts
-            && self.accounts.filter.active
             && self.detail.is_none()
             && self.accounts.ledger.is_none()
         {
-            match key.code {
-                KeyCode::Enter => self.accounts.filter.active = false,
-                KeyCode::Esc => {
-                    self.accounts.filter = ListFilter::default();
-                }
-                KeyCode::Up | KeyCode::Down => {
-                    self.accounts.filter.active = false;
-                    return self.main_key(key);
-                }
-                _ => {
-                    self.accounts.filter.input.handle(&key);
+            match self.accounts.filter.key(&key) {
+                FilterKey::NotMine => {}
+                FilterKey::Taken => return vec![],
+                FilterKey::Typed => {
                     self.accounts.nav = ListNav::default();
+                    return vec![];
                 }
             }
-            return vec![];
         }
         if let Some(fx) = coop::filter_key(self, &key) {
             return fx;

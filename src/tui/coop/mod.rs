@@ -17,10 +17,10 @@ pub mod stock;
 pub mod view;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use rust_decimal::Decimal;
 
-use super::app::{App, Effect, Level, Popup, Screen, Status};
+use super::app::{App, Effect, FilterKey, Level, Popup, Screen, Status};
 use super::keymap::{Cmd, Scope};
 use crate::domain::access::Action;
 use crate::domain::coop::{AdjustReason, CashCount, Discount, ItemKind, PayMethod, Qty, Unit};
@@ -926,18 +926,10 @@ pub fn filter_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         Screen::Coop(CoopTab::Customers) => &mut app.coop.cust.filter,
         _ => return None,
     };
-    if !filter.active {
-        return None;
-    }
-    match key.code {
-        KeyCode::Enter => filter.active = false,
-        KeyCode::Esc => *filter = Default::default(),
-        KeyCode::Up | KeyCode::Down => {
-            filter.active = false;
-            return None;
-        }
-        _ => {
-            filter.input.handle(key);
+    match filter.key(key) {
+        FilterKey::NotMine => return None,
+        FilterKey::Taken => {}
+        FilterKey::Typed => {
             if let Some((nav, _)) = nav_of(app) {
                 *nav = Default::default();
             }

@@ -18,11 +18,11 @@ pub mod shareout;
 pub mod view;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::app::{App, Effect, Level, Popup, Screen, Status};
+use super::app::{App, Effect, FilterKey, Level, Popup, Screen, Status};
 use super::keymap::{Cmd, Scope};
 use crate::domain::access::Action;
 use crate::domain::money::Fcfa;
@@ -819,18 +819,10 @@ pub fn filter_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
         Screen::Savings(SgTab::Loans) if app.sg.loans.detail.is_none() => &mut app.sg.loans.filter,
         _ => return None,
     };
-    if !filter.active {
-        return None;
-    }
-    match key.code {
-        KeyCode::Enter => filter.active = false,
-        KeyCode::Esc => *filter = Default::default(),
-        KeyCode::Up | KeyCode::Down => {
-            filter.active = false;
-            return None;
-        }
-        _ => {
-            filter.input.handle(key);
+    match filter.key(key) {
+        FilterKey::NotMine => return None,
+        FilterKey::Taken => {}
+        FilterKey::Typed => {
             if let Some((nav, _)) = nav_of(app) {
                 *nav = Default::default();
             }
