@@ -508,6 +508,32 @@ impl MemberRole {
     }
 }
 
+/// A social fund movement: `grant`/`aide`, `loan`/`prêt`, `repay`/`remboursement`.
+pub fn parse_social_kind(s: &str) -> Result<&'static str, SavingsError> {
+    match crate::domain::text::fold(s.trim()).as_str() {
+        "grant" | "aide" | "don" => Ok("grant"),
+        "loan" | "pret" => Ok("loan"),
+        "repay" | "remboursement" => Ok("repay"),
+        _ => Err(SavingsError::BadSocialKind {
+            input: s.to_string(),
+        }),
+    }
+}
+
+/// Why the social fund pays: `health`/`santé`, `funeral`/`funérailles`,
+/// `other`/`autre` (the default).
+pub fn parse_social_reason(s: &str) -> Result<&'static str, SavingsError> {
+    match crate::domain::text::fold(s.trim()).as_str() {
+        "health" | "sante" | "soins" => Ok("health"),
+        "funeral" | "funerailles" | "deces" => Ok("funeral"),
+        "" | "other" | "autre" => Ok("other"),
+        _ => Err(SavingsError::BadChoice {
+            what: "social-reason",
+            input: s.to_string(),
+        }),
+    }
+}
+
 /// Parses a monthly rate typed as a percentage: `10`, `10 %`, `2,5`.
 pub fn parse_rate(input: &str) -> Result<Decimal, SavingsError> {
     let t = input.trim().trim_end_matches('%').trim().replace(',', ".");
@@ -1106,6 +1132,16 @@ fn floor_unit(exact: Decimal, unit: i64) -> Result<i64, SavingsError> {
         .checked_mul(u)
         .and_then(|d| d.to_i64())
         .ok_or(SavingsError::TooLarge { field: "shareout" })
+}
+
+/// What `shares` of `total` are worth in a fund, rounded down to the unit
+/// like a share-out part (a member leaving at the value of her shares).
+pub fn shares_value(fund: Fcfa, shares: i64, total: i64, unit: i64) -> Result<Fcfa, SavingsError> {
+    if total <= 0 || unit <= 0 {
+        return Err(SavingsError::NoShares);
+    }
+    let exact = Decimal::from(fund.francs()) * Decimal::from(shares) / Decimal::from(total);
+    floor_unit(exact, unit).map(Fcfa::new)
 }
 
 /// Shares out the loan fund under the constitution's rule.
@@ -1974,6 +2010,17 @@ mod tests {
             1_450_000
         );
         assert!(plan.remainder.francs() >= 0 && plan.remainder.francs() < 20);
+    }
+
+    #[test]
+    fn a_leaving_member_s_shares_are_valued_down_to_the_unit() {
+        // 10 000 × 3 / 7 = 4 285,71 → 4 275 in 25 F coins.
+        assert_eq!(shares_value(f(10_000), 3, 7, 25), Ok(f(4_275)));
+        assert_eq!(shares_value(f(10_000), 3, 7, 1), Ok(f(4_285)));
+        assert_eq!(
+            shares_value(f(10_000), 3, 0, 1),
+            Err(SavingsError::NoShares)
+        );
     }
 
     #[test]

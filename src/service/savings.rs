@@ -24,7 +24,7 @@ use crate::domain::money::Fcfa;
 use crate::domain::savings::{
     Attendance, Constitution, IndicatorInput, Indicators, LoanStatus, LoanTerms, MemberRole,
     MemberState, RowCheck, RowInput, SavingsError, ShareoutInput, ShareoutMember, ShareoutPlan,
-    check_row, indicators, plan_shareout,
+    check_row, indicators, parse_social_kind, parse_social_reason, plan_shareout, shares_value,
 };
 use crate::domain::text::fold;
 use crate::error::{Error, Result};
@@ -566,29 +566,6 @@ pub(crate) fn find_member<'a>(members: &'a [SgMemberRow], query: &str) -> Result
     }
 }
 
-fn social_reason(s: &str) -> Result<&'static str> {
-    match fold(s.trim()).as_str() {
-        "health" | "sante" | "soins" => Ok("health"),
-        "funeral" | "funerailles" | "deces" => Ok("funeral"),
-        "" | "other" | "autre" => Ok("other"),
-        _ => Err(err(SavingsError::BadChoice {
-            what: "social-reason",
-            input: s.to_string(),
-        })),
-    }
-}
-
-fn social_kind(s: &str) -> Result<&'static str> {
-    match fold(s.trim()).as_str() {
-        "grant" | "aide" | "don" => Ok("grant"),
-        "loan" | "pret" => Ok("loan"),
-        "repay" | "remboursement" => Ok("repay"),
-        _ => Err(err(SavingsError::BadSocialKind {
-            input: s.to_string(),
-        })),
-    }
-}
-
 impl Books {
     // ---- cycles -------------------------------------------------------
 
@@ -1007,8 +984,8 @@ impl Books {
         s: SocialInput,
     ) -> Result<MeetingView> {
         savings_org(org)?;
-        let kind = social_kind(&s.kind)?;
-        let reason = social_reason(&s.reason)?;
+        let kind = parse_social_kind(&s.kind)?;
+        let reason = parse_social_reason(&s.reason)?;
         let note = clean("note", &s.note, 200, false)?;
         if s.amount.francs() <= 0 {
             return Err(err(SavingsError::Negative { field: "amount" }));
@@ -2858,13 +2835,12 @@ fn leave_plan(led: &Ledger, m: &SgMemberRow, date: NaiveDate, cash: Fcfa) -> Res
             if total == 0 {
                 savings
             } else {
-                let exact = Decimal::from(cash.francs() + outstanding) * Decimal::from(shares)
-                    / Decimal::from(total);
-                let u = Decimal::from(c.rounding_unit);
-                Fcfa::new(
-                    rust_decimal::prelude::ToPrimitive::to_i64(&((exact / u).floor() * u))
-                        .unwrap_or(0),
-                )
+                shares_value(
+                    Fcfa::new(cash.francs() + outstanding),
+                    shares,
+                    total,
+                    c.rounding_unit,
+                )?
             }
         }
     };
