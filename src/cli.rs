@@ -31,6 +31,7 @@ macro_rules! outln {
 }
 
 mod coop;
+mod export;
 mod savings;
 mod surplus;
 pub use coop::{
@@ -87,6 +88,10 @@ pub enum Command {
     Period(PeriodCmd),
     #[command(about = tr("cli-verify"))]
     Verify,
+    #[command(about = tr("cli-export"))]
+    Export(export::ExportArgs),
+    #[command(name = "verify-export", about = tr("cli-verify-export"))]
+    VerifyExport(export::VerifyExportArgs),
     #[command(about = tr("cli-audit"))]
     Audit {
         #[arg(long, help = tr("cli-limit"))]
@@ -526,6 +531,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         } => cmd_balance(&ctx, period, before_closing),
         Command::Period(c) => cmd_period(&ctx, c),
         Command::Verify => cmd_verify(&ctx),
+        Command::Export(a) => export::cmd_export(&ctx, a),
+        Command::VerifyExport(a) => export::cmd_verify_export(&ctx, a),
         Command::Audit { limit } => cmd_audit(&ctx, limit),
         Command::Demo => cmd_demo(&ctx),
         Command::Status => cmd_status(&ctx),

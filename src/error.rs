@@ -151,6 +151,15 @@ pub enum Error {
     LastAdmin,
     Access(crate::domain::access::AccessError),
     Secret(crate::domain::access::SecretError),
+    /// The ledger failed the checks made before an export; nothing was
+    /// written.
+    ExportRefused {
+        detail: String,
+    },
+    /// An export goes into a new or empty folder only.
+    ExportDirNotEmpty {
+        path: PathBuf,
+    },
     /// `--json` output could not be produced.
     Json {
         detail: String,
@@ -247,6 +256,8 @@ impl Message for Error {
             DiskFull => "error-disk-full",
             ReadOnly { .. } => "error-read-only",
             Corrupt { .. } => "error-corrupt",
+            ExportRefused { .. } => "error-export-refused",
+            ExportDirNotEmpty { .. } => "error-export-dir-not-empty",
             Refused { .. } => "error-refused",
             Database { .. } => "error-database",
             Io { .. } => "error-io",
@@ -302,7 +313,8 @@ impl Message for Error {
             NoLedger { path }
             | NotALedger { path }
             | ReadOnly { path }
-            | DemoNeedsEmpty { path } => {
+            | DemoNeedsEmpty { path }
+            | ExportDirNotEmpty { path } => {
                 vec![("path", p(path))]
             }
             TooNew {
@@ -316,7 +328,11 @@ impl Message for Error {
             ],
             NoWal { mode } => vec![("mode", t(mode))],
             Busy | DiskFull => vec![],
-            Corrupt { detail } | Refused { detail } | Database { detail } | Json { detail } => {
+            Corrupt { detail }
+            | Refused { detail }
+            | Database { detail }
+            | Json { detail }
+            | ExportRefused { detail } => {
                 vec![("detail", t(detail))]
             }
             Io { path, detail } => vec![("path", p(path)), ("detail", t(detail))],

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod service;
 pub mod store;

@@ -5,6 +5,7 @@ pub mod access;
 pub mod account;
 pub mod chart;
 pub mod coop;
+pub mod export;
 pub mod ledger;
 pub mod money;
 pub mod period;

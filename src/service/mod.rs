@@ -6,6 +6,7 @@ pub mod coop;
 pub mod demo;
 mod demo_coop;
 mod demo_savings;
+mod export;
 pub mod overview;
 pub mod passbook;
 pub mod receipt;

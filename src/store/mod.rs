@@ -3,6 +3,7 @@
 //! every entry is posted.
 
 mod coop;
+mod export;
 mod read;
 mod savings;
 pub mod schema;

@@ -1,0 +1,328 @@
+//! The workbook of an export: a sheet each for the journal, the general
+//! ledger, the trial balance and the chain, with frozen headings, filters,
+//! amounts as numbers, dates as dates and totals as formulas (their values
+//! stored too, so a reader that does not compute sees them).
+//!
+//! A text cell is always a string cell, which a spreadsheet never runs;
+//! text that would look like a formula when retyped also gets the "quote
+//! prefix" style, the spreadsheet's own mark for "this is text".
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
+
+use crate::domain::Lang;
+use crate::domain::export::{Body, needs_neutralising};
+use crate::domain::ledger::Side;
+use crate::i18n::tr_in;
+
+use super::render::{CHAIN_HEADERS, JOURNAL_HEADERS, LEDGER_HEADERS, TRIAL_HEADERS};
+
+struct Styles {
+    head: Format,
+    date: Format,
+    amount: Format,
+    quoted: Format,
+    total: Format,
+}
+
+enum Cell<'a> {
+    Text(&'a str),
+    Int(i64),
+    Date(NaiveDate),
+}
+
+struct Sheet<'w> {
+    ws: &'w mut Worksheet,
+    row: u32,
+}
+
+impl Sheet<'_> {
+    fn put(&mut self, st: &Styles, cells: &[Cell<'_>]) -> Result<(), XlsxError> {
+        for (col, c) in cells.iter().enumerate() {
+            let col = col as u16;
+            match c {
+                Cell::Text(s) if needs_neutralising(s) => {
+                    self.ws
+                        .write_string_with_format(self.row, col, *s, &st.quoted)?;
+                }
+                Cell::Text(s) => {
+                    if !s.is_empty() {
+                        self.ws.write_string(self.row, col, *s)?;
+                    }
+                }
+                // Amounts are at most 10¹² F a line and sums stay far below
+                // 2⁵³: exact in a spreadsheet's double.
+                Cell::Int(n) => {
+                    self.ws
+                        .write_number_with_format(self.row, col, *n as f64, &st.amount)?;
+                }
+                Cell::Date(d) => {
+                    let x =
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                    self.ws
+                        .write_datetime_with_format(self.row, col, &x, &st.date)?;
+                }
+            }
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    /// A totals row: `SUM` of each amount column above, with its value.
+    fn totals(
+        &mut self,
+        st: &Styles,
+        label_col: u16,
+        label: &str,
+        cols: &[(u16, i64)],
+    ) -> Result<(), XlsxError> {
+        self.ws
+            .write_string_with_format(self.row, label_col, label, &st.total)?;
+        for (col, value) in cols {
+            let letter = rust_xlsxwriter::utility::column_number_to_name(*col);
+            let f = Formula::new(format!("=SUM({letter}2:{letter}{})", self.row))
+                .set_result(value.to_string());
+            self.ws
+                .write_formula_with_format(self.row, *col, f, &st.total)?;
+        }
+        self.row += 1;
+        Ok(())
+    }
+}
+
+fn sheet<'w>(
+    wb: &'w mut Workbook,
+    lang: Lang,
+    name: &str,
+    headers: &[&str],
+    widths: &[f64],
+    st: &Styles,
+) -> Result<Sheet<'w>, XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(tr_in(lang, name))?;
+    for (col, key) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, col as u16, tr_in(lang, key), &st.head)?;
+    }
+    for (col, w) in widths.iter().enumerate() {
+        ws.set_column_width(col as u16, *w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(Sheet { ws, row: 1 })
+}
+
+/// The workbook's bytes and its count of data rows over all sheets.
+pub fn workbook(body: &Body, lang: Lang) -> Result<(Vec<u8>, u64), XlsxError> {
+    let st = Styles {
+        head: Format::new().set_bold(),
+        date: Format::new().set_num_format(match lang {
+            Lang::Fr => "dd/mm/yyyy",
+            Lang::En => "yyyy-mm-dd",
+        }),
+        amount: Format::new().set_num_format("#,##0"),
+        quoted: Format::new().set_quote_prefix(),
+        total: Format::new().set_bold().set_num_format("#,##0"),
+    };
+    let mut wb = Workbook::new();
+    let mut rows = 0u64;
+    let names: std::collections::BTreeMap<&str, &str> = body
+        .trial_balance
+        .rows
+        .iter()
+        .map(|r| (r.account.as_str(), r.name.as_str()))
+        .collect();
+
+    // Journal.
+    {
+        let mut s = sheet(
+            &mut wb,
+            lang,
+            "xp-sheet-journal",
+            &JOURNAL_HEADERS,
+            &[
+                13., 11., 14., 36., 6., 9., 28., 28., 13., 13., 13., 13., 16., 14., 22.,
+            ],
+            &st,
+        )?;
+        let (mut td, mut tc) = (0i64, 0i64);
+        for x in &body.entries {
+            let e = &x.entry;
+            let number = e.number.to_string();
+            let reverses = e.reverses.map(|n| n.to_string()).unwrap_or_default();
+            let reversed_by = x.reversed_by.map(|n| n.to_string()).unwrap_or_default();
+            for l in &e.lines {
+                let (d, c) = match l.side {
+                    Side::Debit => (l.amount.francs(), 0),
+                    Side::Credit => (0, l.amount.francs()),
+                };
+                td += d;
+                tc += c;
+                s.put(
+                    &st,
+                    &[
+                        Cell::Text(&number),
+                        Cell::Date(e.date),
+                        Cell::Text(&e.doc_ref),
+                        Cell::Text(&e.memo),
+                        Cell::Int(l.line_no),
+                        Cell::Text(&l.account),
+                        Cell::Text(names.get(l.account.as_str()).copied().unwrap_or("")),
+                        Cell::Text(&l.label),
+                        Cell::Int(d),
+                        Cell::Int(c),
+                        Cell::Text(&reverses),
+                        Cell::Text(&reversed_by),
+                        Cell::Text(e.source.as_deref().unwrap_or("")),
+                        Cell::Text(&e.author),
+                        Cell::Text(&e.recorded_at),
+                    ],
+                )?;
+                rows += 1;
+            }
+        }
+        let last = s.row;
+        s.ws.autofilter(0, 0, last.saturating_sub(1).max(1), 14)?;
+        s.totals(&st, 7, &tr_in(lang, "xp-totals"), &[(8, td), (9, tc)])?;
+    }
+
+    // General ledger.
+    {
+        let mut s = sheet(
+            &mut wb,
+            lang,
+            "xp-sheet-ledger",
+            &LEDGER_HEADERS,
+            &[9., 28., 11., 13., 14., 36., 13., 13., 14., 14.],
+            &st,
+        )?;
+        let opening = tr_in(lang, "xp-opening");
+        let total = tr_in(lang, "xp-account-total");
+        for a in &body.general_ledger {
+            s.put(
+                &st,
+                &[
+                    Cell::Text(&a.account),
+                    Cell::Text(&a.name),
+                    Cell::Date(body.period.from),
+                    Cell::Text(""),
+                    Cell::Text(""),
+                    Cell::Text(&opening),
+                    Cell::Int(0),
+                    Cell::Int(0),
+                    Cell::Int(a.opening_debit.francs()),
+                    Cell::Int(a.opening_credit.francs()),
+                ],
+            )?;
+            for l in &a.lines {
+                let number = l.number.to_string();
+                s.put(
+                    &st,
+                    &[
+                        Cell::Text(&a.account),
+                        Cell::Text(&a.name),
+                        Cell::Date(l.date),
+                        Cell::Text(&number),
+                        Cell::Text(&l.doc_ref),
+                        Cell::Text(&l.label),
+                        Cell::Int(l.debit.francs()),
+                        Cell::Int(l.credit.francs()),
+                        Cell::Int(l.balance_debit.francs()),
+                        Cell::Int(l.balance_credit.francs()),
+                    ],
+                )?;
+            }
+            s.put(
+                &st,
+                &[
+                    Cell::Text(&a.account),
+                    Cell::Text(&a.name),
+                    Cell::Date(body.period.to),
+                    Cell::Text(""),
+                    Cell::Text(""),
+                    Cell::Text(&total),
+                    Cell::Int(a.debit.francs()),
+                    Cell::Int(a.credit.francs()),
+                    Cell::Int(a.closing_debit.francs()),
+                    Cell::Int(a.closing_credit.francs()),
+                ],
+            )?;
+            rows += a.lines.len() as u64 + 2;
+        }
+        let last = s.row;
+        s.ws.autofilter(0, 0, last.saturating_sub(1).max(1), 9)?;
+    }
+
+    // Trial balance.
+    {
+        let mut s = sheet(
+            &mut wb,
+            lang,
+            "xp-sheet-trial",
+            &TRIAL_HEADERS,
+            &[9., 32., 14., 14., 14., 14., 14., 14.],
+            &st,
+        )?;
+        for r in &body.trial_balance.rows {
+            s.put(
+                &st,
+                &[
+                    Cell::Text(&r.account),
+                    Cell::Text(&r.name),
+                    Cell::Int(r.opening_debit.francs()),
+                    Cell::Int(r.opening_credit.francs()),
+                    Cell::Int(r.debit.francs()),
+                    Cell::Int(r.credit.francs()),
+                    Cell::Int(r.closing_debit.francs()),
+                    Cell::Int(r.closing_credit.francs()),
+                ],
+            )?;
+            rows += 1;
+        }
+        let t = &body.trial_balance.totals;
+        s.totals(
+            &st,
+            1,
+            &tr_in(lang, "xp-totals"),
+            &[
+                (2, t.opening_debit.francs()),
+                (3, t.opening_credit.francs()),
+                (4, t.debit.francs()),
+                (5, t.credit.francs()),
+                (6, t.closing_debit.francs()),
+                (7, t.closing_credit.francs()),
+            ],
+        )?;
+        rows += 1;
+    }
+
+    // Chain.
+    {
+        let mut s = sheet(
+            &mut wb,
+            lang,
+            "xp-sheet-chain",
+            &CHAIN_HEADERS,
+            &[9., 13., 11., 22., 66., 66.],
+            &st,
+        )?;
+        for l in &body.chain {
+            let number = l.number.map(|n| n.to_string()).unwrap_or_default();
+            let date = match l.date {
+                Some(d) => Cell::Date(d),
+                None => Cell::Text(""),
+            };
+            s.put(
+                &st,
+                &[
+                    Cell::Int(l.position),
+                    Cell::Text(&number),
+                    date,
+                    Cell::Text(&l.recorded_at),
+                    Cell::Text(&l.prev_hash),
+                    Cell::Text(&l.hash),
+                ],
+            )?;
+            rows += 1;
+        }
+    }
+    Ok((wb.save_to_buffer()?, rows))
+}
