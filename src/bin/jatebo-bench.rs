@@ -10,6 +10,7 @@
 //! jatebo-bench coop-day --db /tmp/day.db
 //! jatebo-bench meeting --db /tmp/meeting.db --members 25
 //! jatebo-bench shareout --db /tmp/shareout.db --members 50 --meetings 24
+//! jatebo-bench export --db /tmp/bench.db --month 2026-10
 //! ```
 //!
 //! `generate` and `run` are separate invocations on purpose: peak memory
@@ -196,6 +197,28 @@ enum Cmd {
         #[arg(long, default_value_t = 20)]
         iterations: usize,
     },
+    /// Times the auditor's monthly export of one organisation-month on an
+    /// existing ledger: reading it (with the checks made before writing),
+    /// the whole export into a new folder, `verify-export` of that folder,
+    /// and `jatebo export` as a separate process.
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        /// Organisation (default: the first coop).
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long, default_value = "2026-10")]
+        month: String,
+        /// Timed repetitions of each step, after the first one.
+        #[arg(long, default_value_t = 10)]
+        iterations: usize,
+        /// Folder for the exports (default: a temporary one, removed).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The `jatebo` binary (default: next to this one).
+        #[arg(long)]
+        jatebo: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -276,6 +299,14 @@ fn main() -> ExitCode {
             meetings,
             iterations,
         } => sg_shareout(&db, members, meetings, iterations),
+        Cmd::Export {
+            db,
+            org,
+            month,
+            iterations,
+            out,
+            jatebo,
+        } => export_bench(&db, org.as_deref(), &month, iterations, out, jatebo),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -2806,5 +2837,182 @@ fn sg_shareout(db: &Path, members: usize, meetings: usize, iterations: usize) ->
         "| `Books::post_shareout` (plan again, one entry of {lines} lines, nettings, cycle closed; fsync) | 1 | {post_ms:.2} ms | | | |"
     );
     println!("\nverify: {}", if report.ok() { "ok" } else { "PROBLEMS" });
+    Ok(())
+}
+
+fn export_bench(
+    db: &Path,
+    org: Option<&str>,
+    month: &str,
+    n: usize,
+    out: Option<PathBuf>,
+    jatebo: Option<PathBuf>,
+) -> R<()> {
+    use jatebo::export::{ExportOptions, export_month, verify_export};
+    let month = Month::parse(month).map_err(|e| format!("{e:?}"))?;
+    let books = Books::open(db, OpenMode::Existing).map_err(err)?;
+    let org = pick_org(&books, org)?;
+    let actor = Actor::new("bench").map_err(err)?;
+    let remove = out.is_none();
+    let root = out.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("jatebo-export-bench-{}", std::process::id()))
+    });
+    std::fs::create_dir_all(&root).map_err(|e| e.to_string())?;
+    eprintln!(
+        "export of {} {} from {} ({} entries in the organisation)",
+        org.code,
+        month.key(),
+        db.display(),
+        org.entries
+    );
+    eprintln!("| step | rows | first ms | min | median | p95 | max | target | verdict |");
+    eprintln!("|---|---|---|---|---|---|---|---|---|");
+    let mut rows = Vec::new();
+    rows.push(measure(
+        "read the month and check it (export_body)",
+        n,
+        None,
+        || {
+            books
+                .export_body(&actor, &org, month, Lang::Fr)
+                .map_err(err)
+        },
+        |b| format!("{} entries, {} links", b.entries.len(), b.chain.len()),
+    )?);
+    let mut i = 0;
+    let mut last = root.clone();
+    rows.push(measure(
+        "export_month: all files, synced",
+        n,
+        Some(1000.0),
+        || {
+            i += 1;
+            let dir = root.join(format!("run{i}"));
+            let m = export_month(
+                &books,
+                &actor,
+                &org,
+                month,
+                &dir,
+                &ExportOptions { bom: true },
+                &mut |_| {},
+            )
+            .map_err(err)?;
+            last = dir;
+            Ok(m)
+        },
+        |m| {
+            let bytes: u64 = m.files.iter().map(|f| f.bytes).sum();
+            format!(
+                "{} files, {:.1} MiB",
+                m.files.len() + 1,
+                bytes as f64 / 1048576.0
+            )
+        },
+    )?);
+    // Where the time goes: one more export, timed between progress steps.
+    let dir = root.join("steps");
+    let mut marks: Vec<(String, Instant)> = Vec::new();
+    export_month(
+        &books,
+        &actor,
+        &org,
+        month,
+        &dir,
+        &ExportOptions { bom: true },
+        &mut |p| marks.push((p.file.to_string(), Instant::now())),
+    )
+    .map_err(err)?;
+    let steps: Vec<String> = marks
+        .windows(2)
+        .map(|w| {
+            let name = if w[0].0.is_empty() { "read" } else { &w[0].0 };
+            format!("{name} {:.0} ms", (w[1].1 - w[0].1).as_secs_f64() * 1000.0)
+        })
+        .collect();
+    let folder = last.clone();
+    rows.push(measure(
+        "verify-export of the folder",
+        n,
+        None,
+        || {
+            let c = verify_export(&folder, None).map_err(err)?;
+            if c.ok() {
+                Ok(c)
+            } else {
+                Err(format!("verify-export found {:?}", c.problems))
+            }
+        },
+        |c| {
+            format!(
+                "{} files",
+                c.manifest.as_ref().map_or(0, |m| m.files.len() + 1)
+            )
+        },
+    )?);
+    // The binary, end to end (a process per run).
+    let exe = match jatebo {
+        Some(p) => p,
+        None => std::env::current_exe()
+            .map_err(|e| e.to_string())?
+            .parent()
+            .ok_or("no directory for the bench binary")?
+            .join(format!("jatebo{}", std::env::consts::EXE_SUFFIX)),
+    };
+    if exe.exists() {
+        let mut k = 0;
+        let key = month.key();
+        rows.push(measure(
+            "`jatebo export` (process)",
+            n,
+            None,
+            || {
+                k += 1;
+                let dir = root.join(format!("cli{k}"));
+                let t = Instant::now();
+                let o = Process::new(&exe)
+                    .arg("--db")
+                    .arg(db)
+                    .args(["--org", &org.code, "export", "--month", &key, "--out"])
+                    .arg(&dir)
+                    .env("JATEBO_LANG", "fr")
+                    .env("JATEBO_USER", "bench")
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .output()
+                    .map_err(|e| e.to_string())?;
+                if !o.status.success() {
+                    return Err(String::from_utf8_lossy(&o.stderr).into_owned());
+                }
+                Ok(ms(t))
+            },
+            |_| String::new(),
+        )?);
+    } else {
+        eprintln!("({} not found: the process is not timed)", exe.display());
+    }
+    println!("| step | rows | first ms | min | median | p95 | max | target | verdict |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for r in &rows {
+        println!("{}", r.row());
+    }
+    let sizes: Vec<String> = std::fs::read_dir(&last)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+            format!(
+                "{} {:.0} KiB",
+                e.file_name().to_string_lossy(),
+                len as f64 / 1024.0
+            )
+        })
+        .collect();
+    println!("\nfiles: {}", sizes.join(", "));
+    println!("steps of one export: {}", steps.join(", "));
+    if remove {
+        let _ = std::fs::remove_dir_all(&root);
+    }
     Ok(())
 }

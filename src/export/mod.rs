@@ -171,7 +171,7 @@ pub fn export_month(
     })?;
     put(WORKBOOK, &bytes, rows)?;
     tell(6);
-    let json = serde_json::to_vec_pretty(&body).map_err(|e| Error::Json {
+    let json = serde_json::to_vec(&body).map_err(|e| Error::Json {
         detail: e.to_string(),
     })?;
     put(BODY_JSON, &json, body.entries.len() as u64)?;
