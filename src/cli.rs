@@ -32,6 +32,7 @@ macro_rules! outln {
 
 mod coop;
 mod export;
+mod report;
 mod savings;
 mod surplus;
 pub use coop::{
@@ -135,6 +136,8 @@ pub enum Command {
     Passbook(savings::PassbookArgs),
     #[command(about = tr("cli-sg-indicators-cmd"))]
     Indicators(savings::IndicatorsArgs),
+    #[command(about = tr("cli-report-cmd"), subcommand)]
+    Report(report::ReportCmd),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -553,6 +556,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Shareout(c) => savings::cmd_shareout(&ctx, c),
         Command::Passbook(a) => savings::cmd_passbook(&ctx, a),
         Command::Indicators(a) => savings::cmd_indicators(&ctx, a),
+        Command::Report(c) => report::cmd_report(&ctx, c),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod money;
 pub mod period;
 pub mod report;
 pub mod savings;
+pub mod statements;
 pub mod surplus;
 pub mod text;
 pub mod verify;

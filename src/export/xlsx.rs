@@ -17,6 +17,10 @@ use crate::i18n::tr_in;
 
 use super::render::{JOURNAL_HEADERS, LEDGER_HEADERS, TRIAL_HEADERS};
 
+/// Date formats of the cells, the way each language writes a date.
+const DATE_FR: &str = "dd/mm/yyyy";
+const DATE_EN: &str = "yyyy-mm-dd";
+
 struct Styles {
     head: Format,
     date: Format,
@@ -115,8 +119,8 @@ pub fn workbook(body: &Body, lang: Lang) -> Result<(Vec<u8>, u64), XlsxError> {
     let st = Styles {
         head: Format::new().set_bold(),
         date: Format::new().set_num_format(match lang {
-            Lang::Fr => "dd/mm/yyyy",
-            Lang::En => "yyyy-mm-dd",
+            Lang::Fr => DATE_FR,
+            Lang::En => DATE_EN,
         }),
         amount: Format::new().set_num_format("#,##0"),
         quoted: Format::new().set_quote_prefix(),

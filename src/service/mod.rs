@@ -10,6 +10,7 @@ mod export;
 pub mod overview;
 pub mod passbook;
 pub mod receipt;
+pub mod reports;
 pub mod savings;
 mod sheet;
 pub mod users;

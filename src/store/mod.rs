@@ -5,6 +5,7 @@
 mod coop;
 mod export;
 mod read;
+mod reports;
 mod savings;
 pub mod schema;
 mod write;
