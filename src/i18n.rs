@@ -21,6 +21,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../assets/i18n/", $lang, "/surplus.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/savings.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/reports.ftl")),
+            include_str!(concat!("../assets/i18n/", $lang, "/reports-tui.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/export.ftl")),
         ]
     };

@@ -905,3 +905,67 @@ fn a_savings_group_meeting_typed_in_the_grid_and_closed_with_its_code() {
     let out = cli_ok(&db, &["verify"], &[]);
     assert!(out.contains("tout est en ordre"), "{out}");
 }
+
+#[test]
+fn the_reports_tab_down_to_a_document_and_the_monthly_export() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("j.db");
+    cli_ok(&db, &["demo"], &[]);
+
+    let mut t = Tui::spawn(dir.path(), &db, &[]);
+    t.wait_for("jatebo — connexion");
+    t.send("Mariam Keïta");
+    t.send(TAB);
+    t.send("jatebo-demo");
+    t.send(ENTER);
+    t.wait_for("Trésorerie");
+
+    // The trial balance of November, down to the cash box.
+    t.send("E");
+    t.wait_for("Balance générale · novembre 2026");
+    t.wait_for("✓ Balance équilibrée");
+    for _ in 0..40 {
+        if t.screen().contains("▸5711") {
+            break;
+        }
+        t.send("\x1b[B"); // ↓
+    }
+    t.wait_for("▸5711");
+    t.send(ENTER);
+    t.wait_for("solde d'ouverture au 01/11/2026");
+    t.send(ENTER);
+    t.wait_for("Écriture N° 2026-");
+    t.send(ENTER);
+    t.wait_for("· origine : ");
+    t.send(ESC);
+    t.send(ESC);
+    t.send(ESC);
+    t.wait_for("▸5711");
+
+    // October's export beside the ledger, with its progress bar, then what
+    // it wrote.
+    t.send("x");
+    t.wait_for("Export mensuel");
+    t.wait_for("10/2026");
+    t.send(F8);
+    t.wait_for("Export terminé pour octobre 2026");
+    let folder = std::fs::read_dir(dir.path().join("exports"))
+        .expect("the exports folder")
+        .next()
+        .expect("one export")
+        .expect("entry")
+        .path();
+    assert!(folder.join("manifest.json").exists(), "{folder:?}");
+    t.send(ENTER);
+    t.wait_gone("Export mensuel");
+    t.send(F10);
+    assert_eq!(t.wait_exit(), 0);
+    let out = cli(&db, &["verify-export", folder.to_str().expect("path")], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -880,38 +880,7 @@ impl Books {
                 number: number.unwrap_or(0),
             })
         })?;
-        let led = Ledger::read(&r, org, cycle)?;
-        let drafts: HashMap<i64, RowInput> = if meeting.is_closed() {
-            HashMap::new()
-        } else {
-            r.sg_drafts(meeting.id)?.into_iter().collect()
-        };
-        let social = if meeting.is_closed() {
-            r.sg_social(org.id, None)?
-                .into_iter()
-                .filter(|s| Some(s.close_id) == meeting.live_close)
-                .map(|s| {
-                    let m = led.members.iter().find(|m| m.id == s.member_id);
-                    SocialView {
-                        id: 0,
-                        member: m.map_or(0, |m| m.number),
-                        name: m.map(|m| m.name.clone()).unwrap_or_default(),
-                        kind: s.kind,
-                        amount: s.amount,
-                        reason: s.reason,
-                        note: s.note,
-                        entry: Some(s.entry),
-                    }
-                })
-                .collect()
-        } else {
-            r.sg_draft_social(meeting.id)?
-                .into_iter()
-                .map(|s| social_view(&led.members, &s))
-                .collect()
-        };
-        let closes = r.sg_closes(meeting.id)?;
-        build_view(&led, meeting, &drafts, social, closes)
+        view_of(&r, org, cycle, meeting)
     }
 
     /// Saves one member's row of the open meeting, after checking it.
@@ -2601,6 +2570,189 @@ fn social_view(members: &[SgMemberRow], s: &DraftSocialRow) -> SocialView {
         reason: s.reason.clone(),
         note: s.note.clone(),
         entry: None,
+    }
+}
+
+/// The view of `meeting` of `cycle` (any cycle, the last or an earlier one).
+fn view_of(
+    r: &Reader<'_>,
+    org: &OrgRow,
+    cycle: CycleRow,
+    meeting: MeetingRow,
+) -> Result<MeetingView> {
+    let led = Ledger::read(r, org, cycle)?;
+    let drafts: HashMap<i64, RowInput> = if meeting.is_closed() {
+        HashMap::new()
+    } else {
+        r.sg_drafts(meeting.id)?.into_iter().collect()
+    };
+    let social = if meeting.is_closed() {
+        r.sg_social(org.id, None)?
+            .into_iter()
+            .filter(|s| Some(s.close_id) == meeting.live_close)
+            .map(|s| {
+                let m = led.members.iter().find(|m| m.id == s.member_id);
+                SocialView {
+                    id: 0,
+                    member: m.map_or(0, |m| m.number),
+                    name: m.map(|m| m.name.clone()).unwrap_or_default(),
+                    kind: s.kind,
+                    amount: s.amount,
+                    reason: s.reason,
+                    note: s.note,
+                    entry: Some(s.entry),
+                }
+            })
+            .collect()
+    } else {
+        r.sg_draft_social(meeting.id)?
+            .into_iter()
+            .map(|s| social_view(&led.members, &s))
+            .collect()
+    };
+    let closes = r.sg_closes(meeting.id)?;
+    build_view(&led, meeting, &drafts, social, closes)
+}
+
+/// What posted an entry of a savings group, found from the entry's
+/// `source`: the drill-down from a report to the document.
+#[derive(Clone, Debug, Serialize)]
+pub enum SgDocument {
+    /// A meeting (its opening or one of its closes); `close` is the close
+    /// that posted the entry, which a reopening may have replaced since.
+    Meeting {
+        view: Box<MeetingView>,
+        close: Option<SgCloseRow>,
+    },
+    /// A member who left, and what she was paid.
+    Leave {
+        member: SgMemberRow,
+        leave: crate::store::LeaveRow,
+    },
+    /// A loan written off.
+    WriteOff {
+        loan: i64,
+        member: String,
+        writeoff: crate::store::WriteoffRow,
+    },
+    /// The share-out of a cycle.
+    Shareout {
+        cycle: i64,
+        date: NaiveDate,
+        entry: String,
+    },
+}
+
+impl Books {
+    /// The document behind an entry whose source is `source` (`sgopen:`,
+    /// `sgclose:`, `sgleave:`, `sgwriteoff:`, `sgshare:`), in any cycle;
+    /// `None` when the source is not a savings group's or names nothing.
+    pub fn sg_document(&self, org: &OrgRow, source: &str) -> Result<Option<SgDocument>> {
+        let r = self.store.read();
+        let _snap = r.snapshot()?;
+        let Some((kind, id)) = source.split_once(':') else {
+            return Ok(None);
+        };
+        let cycles = r.sg_cycles(org.id)?;
+        Ok(match kind {
+            "sgopen" => {
+                let Some((c, n)) = id.split_once('-') else {
+                    return Ok(None);
+                };
+                let (Ok(c), Ok(n)) = (c.parse::<i64>(), n.parse::<i64>()) else {
+                    return Ok(None);
+                };
+                let Some(cycle) = cycles.into_iter().find(|x| x.id == c) else {
+                    return Ok(None);
+                };
+                let meeting = r
+                    .sg_meetings(org.id, Some(cycle.id))?
+                    .into_iter()
+                    .find(|m| m.number == n);
+                match meeting {
+                    Some(m) => Some(SgDocument::Meeting {
+                        view: Box::new(view_of(&r, org, cycle, m)?),
+                        close: None,
+                    }),
+                    None => None,
+                }
+            }
+            "sgclose" => {
+                let Ok(close_id) = id.parse::<i64>() else {
+                    return Ok(None);
+                };
+                for cycle in cycles {
+                    for m in r.sg_meetings(org.id, Some(cycle.id))? {
+                        let close = r.sg_closes(m.id)?.into_iter().find(|c| c.id == close_id);
+                        if let Some(close) = close {
+                            return Ok(Some(SgDocument::Meeting {
+                                view: Box::new(view_of(&r, org, cycle, m)?),
+                                close: Some(close),
+                            }));
+                        }
+                    }
+                }
+                None
+            }
+            "sgleave" => {
+                let Ok(member_id) = id.parse::<i64>() else {
+                    return Ok(None);
+                };
+                let member = r
+                    .sg_members(org.id)?
+                    .into_iter()
+                    .find(|m| m.id == member_id);
+                let leave = r
+                    .sg_leaves(org.id)?
+                    .into_iter()
+                    .find(|l| l.member_id == member_id);
+                match (member, leave) {
+                    (Some(member), Some(leave)) => Some(SgDocument::Leave { member, leave }),
+                    _ => None,
+                }
+            }
+            "sgwriteoff" => {
+                let Ok(loan_id) = id.parse::<i64>() else {
+                    return Ok(None);
+                };
+                let loan = r.sg_loans(org.id)?.into_iter().find(|l| l.id == loan_id);
+                let writeoff = r
+                    .sg_writeoffs(org.id)?
+                    .into_iter()
+                    .find(|w| w.loan_id == loan_id);
+                match (loan, writeoff) {
+                    (Some(loan), Some(writeoff)) => {
+                        let member = r
+                            .sg_members(org.id)?
+                            .into_iter()
+                            .find(|m| m.id == loan.member_id)
+                            .map(|m| m.name)
+                            .unwrap_or_default();
+                        Some(SgDocument::WriteOff {
+                            loan: loan.number,
+                            member,
+                            writeoff,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            "sgshare" => {
+                let Ok(cycle_id) = id.parse::<i64>() else {
+                    return Ok(None);
+                };
+                let Some(cycle) = cycles.into_iter().find(|c| c.id == cycle_id) else {
+                    return Ok(None);
+                };
+                r.sg_shareout(cycle.id)?
+                    .map(|(date, _, entry)| SgDocument::Shareout {
+                        cycle: cycle.number,
+                        date,
+                        entry,
+                    })
+            }
+            _ => None,
+        })
     }
 }
 

@@ -12,6 +12,7 @@ use super::form::{Col, EntryForm, Focus};
 use super::input::{Input, ListNav};
 use super::keymap::{Cmd, Keymap, Scope};
 use super::layout;
+use super::reports::{self, RepTab, ReportsState};
 use super::savings::{self, SgState, SgTab};
 use super::theme::Theme;
 use crate::domain::Lang;
@@ -46,6 +47,9 @@ pub enum Screen {
     /// A savings group's own screens (the meeting, loans, share-out…),
     /// under one tab.
     Savings(SgTab),
+    /// The reports (trial balance, statements, drill-down, export), for
+    /// every kind of organisation.
+    Reports(RepTab),
 }
 
 impl Screen {
@@ -68,6 +72,7 @@ impl Screen {
             Screen::Users => Cmd::Users,
             Screen::Coop(t) => t.cmd(),
             Screen::Savings(t) => t.cmd(),
+            Screen::Reports(_) => Cmd::Reports,
         }
     }
 
@@ -81,6 +86,7 @@ impl Screen {
         if kind == Some("savings") {
             v.push(Screen::Savings(SgTab::Meeting));
         }
+        v.push(Screen::Reports(RepTab::Balance));
         v.push(Screen::Users);
         v
     }
@@ -89,7 +95,9 @@ impl Screen {
     pub fn same_tab(self, other: Screen) -> bool {
         matches!(
             (self, other),
-            (Screen::Coop(_), Screen::Coop(_)) | (Screen::Savings(_), Screen::Savings(_))
+            (Screen::Coop(_), Screen::Coop(_))
+                | (Screen::Savings(_), Screen::Savings(_))
+                | (Screen::Reports(_), Screen::Reports(_))
         ) || self == other
     }
 
@@ -103,6 +111,7 @@ impl Screen {
             Screen::Users => "tab-users",
             Screen::Coop(_) => "tab-shop",
             Screen::Savings(_) => "sg-tui-tab",
+            Screen::Reports(_) => "rep-tab",
         }
     }
 }
@@ -436,6 +445,8 @@ pub enum Popup {
     /// A savings group's dialog (open or close a meeting, a loan's
     /// write-off, a new member…).
     Savings(Box<savings::dialog::Dialog>),
+    /// The monthly export for the auditor, and its progress.
+    Export(Box<reports::export::ExportDialog>),
     /// A message to acknowledge (a posted entry's number…).
     Notice {
         title: String,
@@ -542,6 +553,8 @@ pub enum Effect {
     Coop(coop::CoopEffect),
     /// A savings group's read or write (meetings, loans, share-out…).
     Savings(savings::SgEffect),
+    /// A report, a drill-down, the export.
+    Reports(reports::RepEffect),
     Quit,
 }
 
@@ -601,6 +614,7 @@ pub enum Done {
     UserSaved(String),
     Coop(Box<coop::CoopDone>),
     Savings(Box<savings::SgDone>),
+    Reports(Box<reports::RepDone>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -638,6 +652,8 @@ pub struct App {
     pub coop: CoopState,
     /// A savings group's screens.
     pub sg: SgState,
+    /// The reports tab.
+    pub reports: ReportsState,
     /// An entry opened from the journal or a ledger, drawn over the screen.
     pub detail: Option<EntryView>,
     pub detail_scroll: u16,
@@ -675,6 +691,7 @@ impl App {
             users: UsersState::default(),
             coop: CoopState::default(),
             sg: SgState::default(),
+            reports: ReportsState::default(),
             detail: None,
             detail_scroll: 0,
             popup: None,
@@ -752,6 +769,12 @@ impl App {
         if cmd == Cmd::Shop && self.is_savings() {
             return "sg-tui-key-group";
         }
+        if self.popup.is_none()
+            && self.detail.is_none()
+            && let Some(k) = reports::cmd_label(self, cmd)
+        {
+            return k;
+        }
         cmd.label_key()
     }
 
@@ -794,6 +817,7 @@ impl App {
             Screen::Home | Screen::Accounts => vec![Scope::Browse, Scope::Global],
             Screen::Coop(t) => coop::scopes(self, t),
             Screen::Savings(t) => savings::scopes(self, t),
+            Screen::Reports(t) => reports::scopes(self, t),
         }
     }
 
@@ -835,6 +859,12 @@ impl App {
             let mut v = savings::idle_commands(self, t);
             v.extend(self.withheld_commands());
             return v;
+        }
+        if let Screen::Reports(t) = self.screen
+            && self.popup.is_none()
+            && self.detail.is_none()
+        {
+            return reports::idle_commands(self, t);
         }
         vec![]
     }
@@ -918,6 +948,7 @@ impl App {
         self.users.nav.clamp(self.users.rows.len(), h);
         coop::clamp(self);
         savings::clamp(self);
+        reports::clamp(self);
     }
 
     /// Locks the session: nothing of the books stays on screen.
@@ -1151,6 +1182,7 @@ impl App {
         self.users = UsersState::default();
         self.coop = CoopState::default();
         self.sg = SgState::default();
+        self.reports = ReportsState::default();
         self.detail = None;
         self.popup = None;
         self.status = None;
@@ -1250,6 +1282,7 @@ impl App {
             Screen::Users => vec![Effect::Users],
             Screen::Coop(t) => coop::load(self, t, org),
             Screen::Savings(t) => savings::load(self, t, org),
+            Screen::Reports(t) => reports::load(self, t, org),
         }
     }
 
@@ -1282,6 +1315,9 @@ impl App {
     }
 
     fn run(&mut self, cmd: Cmd) -> Vec<Effect> {
+        if let Some(fx) = reports::run(self, cmd) {
+            return fx;
+        }
         if let Some(fx) = coop::run(self, cmd) {
             return fx;
         }
@@ -1451,6 +1487,21 @@ impl App {
             | Cmd::SgWriteOff
             | Cmd::SgMemberAdd
             | Cmd::SgMemberLeave => vec![],
+            // The reports' commands, off their tab.
+            Cmd::Reports
+            | Cmd::RepBalance
+            | Cmd::RepLedger
+            | Cmd::RepSmt
+            | Cmd::RepIncome
+            | Cmd::RepSheet
+            | Cmd::RepStock
+            | Cmd::RepAging
+            | Cmd::RepIndicators
+            | Cmd::RepPrevPeriod
+            | Cmd::RepNextPeriod
+            | Cmd::RepYear
+            | Cmd::RepColumns
+            | Cmd::RepExport => vec![],
         }
     }
 
@@ -1547,6 +1598,7 @@ impl App {
             Screen::Home => {}
             Screen::Coop(_) => return coop::move_by(self, delta),
             Screen::Savings(_) => return savings::move_by(self, delta),
+            Screen::Reports(_) => return reports::move_by(self, delta),
         }
         vec![]
     }
@@ -1626,6 +1678,7 @@ impl App {
             },
             Screen::Coop(_) => coop::open(self),
             Screen::Savings(_) => savings::open(self),
+            Screen::Reports(_) => reports::open(self),
             _ => vec![],
         }
     }
@@ -1743,6 +1796,11 @@ impl App {
             }
             Popup::Savings(d) => {
                 let (keep, fx) = savings::dialog_key(self, d, cmd, &key);
+                effects = fx;
+                keep
+            }
+            Popup::Export(d) => {
+                let (keep, fx) = reports::export::dialog_key(self, d, cmd, &key);
                 effects = fx;
                 keep
             }
@@ -1922,6 +1980,7 @@ impl App {
             self.periods = PeriodsState::default();
             self.coop = CoopState::default();
             self.sg = SgState::default();
+            self.reports = ReportsState::default();
             self.detail = None;
             self.status = None;
             self.fresh_form();
@@ -1930,6 +1989,11 @@ impl App {
             }
             if matches!(self.screen, Screen::Savings(_)) && !self.is_savings() {
                 self.screen = Screen::Home;
+            }
+            if let Screen::Reports(t) = self.screen
+                && !reports::tabs(self).contains(&t)
+            {
+                self.screen = Screen::Reports(RepTab::Balance);
             }
         }
         self.load_screen()
@@ -1974,6 +2038,7 @@ impl App {
             Screen::Users => Some(self.users.nav.cursor),
             Screen::Coop(_) => coop::cursor(self),
             Screen::Savings(_) => savings::cursor(self),
+            Screen::Reports(_) => reports::cursor(self),
             _ => None,
         }
     }
@@ -2108,6 +2173,7 @@ impl App {
             }
             Done::Coop(d) => coop::on_done(self, *d),
             Done::Savings(d) => savings::on_done(self, *d),
+            Done::Reports(d) => reports::on_done(self, *d),
             Done::Closed { through } => {
                 self.set_status(
                     Level::Success,
@@ -2198,6 +2264,12 @@ impl App {
         }
         if let Effect::Savings(e) = &effect
             && savings::on_failed(self, e, &message, busy)
+        {
+            return vec![];
+        }
+        if let Effect::Reports(e) = &effect
+            && !busy
+            && reports::on_failed(self, e, &message)
         {
             return vec![];
         }

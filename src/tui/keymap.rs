@@ -93,10 +93,24 @@ pub enum Cmd {
     SgWriteOff,
     SgMemberAdd,
     SgMemberLeave,
+    Reports,
+    RepBalance,
+    RepLedger,
+    RepSmt,
+    RepIncome,
+    RepSheet,
+    RepStock,
+    RepAging,
+    RepIndicators,
+    RepPrevPeriod,
+    RepNextPeriod,
+    RepYear,
+    RepColumns,
+    RepExport,
 }
 
 /// Command names as written in the config file.
-const CMD_CODES: [(Cmd, &str); 80] = [
+const CMD_CODES: [(Cmd, &str); 94] = [
     (Cmd::Help, "help"),
     (Cmd::Quit, "quit"),
     (Cmd::Lock, "lock"),
@@ -177,10 +191,24 @@ const CMD_CODES: [(Cmd, &str); 80] = [
     (Cmd::SgWriteOff, "loan-write-off"),
     (Cmd::SgMemberAdd, "member-add"),
     (Cmd::SgMemberLeave, "member-leave"),
+    (Cmd::Reports, "reports"),
+    (Cmd::RepBalance, "report-balance"),
+    (Cmd::RepLedger, "report-ledger"),
+    (Cmd::RepSmt, "report-smt"),
+    (Cmd::RepIncome, "report-income"),
+    (Cmd::RepSheet, "report-sheet"),
+    (Cmd::RepStock, "report-stock"),
+    (Cmd::RepAging, "report-aging"),
+    (Cmd::RepIndicators, "report-indicators"),
+    (Cmd::RepPrevPeriod, "report-previous"),
+    (Cmd::RepNextPeriod, "report-next"),
+    (Cmd::RepYear, "report-year"),
+    (Cmd::RepColumns, "report-columns"),
+    (Cmd::RepExport, "report-export"),
 ];
 
 impl Cmd {
-    pub const ALL: [Cmd; 80] = [
+    pub const ALL: [Cmd; 94] = [
         Cmd::Help,
         Cmd::Quit,
         Cmd::Lock,
@@ -261,6 +289,20 @@ impl Cmd {
         Cmd::SgWriteOff,
         Cmd::SgMemberAdd,
         Cmd::SgMemberLeave,
+        Cmd::Reports,
+        Cmd::RepBalance,
+        Cmd::RepLedger,
+        Cmd::RepSmt,
+        Cmd::RepIncome,
+        Cmd::RepSheet,
+        Cmd::RepStock,
+        Cmd::RepAging,
+        Cmd::RepIndicators,
+        Cmd::RepPrevPeriod,
+        Cmd::RepNextPeriod,
+        Cmd::RepYear,
+        Cmd::RepColumns,
+        Cmd::RepExport,
     ];
 
     /// The name used in the config file.
@@ -359,6 +401,20 @@ impl Cmd {
             Cmd::SgWriteOff => "sg-tui-key-write-off",
             Cmd::SgMemberAdd => "sg-tui-key-member-add",
             Cmd::SgMemberLeave => "sg-tui-key-member-leave",
+            Cmd::Reports => "rep-key-reports",
+            Cmd::RepBalance => "rep-key-balance",
+            Cmd::RepLedger => "rep-key-ledger",
+            Cmd::RepSmt => "rep-key-smt",
+            Cmd::RepIncome => "rep-key-income",
+            Cmd::RepSheet => "rep-key-sheet",
+            Cmd::RepStock => "rep-key-stock",
+            Cmd::RepAging => "rep-key-aging",
+            Cmd::RepIndicators => "rep-key-indicators",
+            Cmd::RepPrevPeriod => "rep-key-prev",
+            Cmd::RepNextPeriod => "rep-key-next",
+            Cmd::RepYear => "rep-key-year",
+            Cmd::RepColumns => "rep-key-columns",
+            Cmd::RepExport => "rep-key-export",
         }
     }
 }
@@ -400,10 +456,12 @@ pub enum Scope {
     Shareout,
     /// The members of a savings group.
     GroupMembers,
+    /// The reports tab (trial balance, statements, drill-down, export).
+    Reports,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 22] = [
+    pub const ALL: [Scope; 23] = [
         Scope::Global,
         Scope::Browse,
         Scope::Journal,
@@ -426,6 +484,7 @@ impl Scope {
         Scope::Loans,
         Scope::Shareout,
         Scope::GroupMembers,
+        Scope::Reports,
     ];
 
     /// The scopes of a savings group's own screens.
@@ -472,6 +531,7 @@ impl Scope {
             Scope::Loans => "loans",
             Scope::Shareout => "shareout",
             Scope::GroupMembers => "members",
+            Scope::Reports => "reports",
         }
     }
 
@@ -521,6 +581,8 @@ impl Scope {
             || pair(Global, Dialog)
             || pair(Browse, Journal)
             || pair(Browse, Periods)
+            || pair(Global, Reports)
+            || pair(Browse, Reports)
     }
 }
 
@@ -752,6 +814,14 @@ impl Default for Keymap {
                     Cmd::Lock,
                     Scope::Global,
                     &[p(K::F(9)), Chord::ctrl('l')],
+                    false,
+                ),
+                // The reports (États): every F-key is taken, so a capital
+                // letter, and Ctrl+E while a field has the keyboard.
+                b(
+                    Cmd::Reports,
+                    Scope::Global,
+                    &[c('E'), Chord::ctrl('e')],
                     false,
                 ),
                 b(Cmd::Users, Scope::Global, &[p(K::F(12)), c('u')], false),
@@ -990,6 +1060,20 @@ impl Default for Keymap {
                     true,
                 ),
                 b(Cmd::SgMemberLeave, Scope::GroupMembers, &[c('d')], true),
+                // The reports: their screens, the period, the export.
+                b(Cmd::RepBalance, Scope::Reports, &[c('b')], false),
+                b(Cmd::RepLedger, Scope::Reports, &[c('n')], false),
+                b(Cmd::RepSmt, Scope::Reports, &[c('t')], false),
+                b(Cmd::RepIncome, Scope::Reports, &[c('r')], false),
+                b(Cmd::RepSheet, Scope::Reports, &[c('f')], false),
+                b(Cmd::RepStock, Scope::Reports, &[c('m')], false),
+                b(Cmd::RepAging, Scope::Reports, &[c('d')], false),
+                b(Cmd::RepIndicators, Scope::Reports, &[c('i')], false),
+                b(Cmd::RepPrevPeriod, Scope::Reports, &[c('<')], true),
+                b(Cmd::RepNextPeriod, Scope::Reports, &[c('>')], true),
+                b(Cmd::RepYear, Scope::Reports, &[c('y')], true),
+                b(Cmd::RepColumns, Scope::Reports, &[c(' ')], true),
+                b(Cmd::RepExport, Scope::Reports, &[c('x'), p(K::F(8))], true),
             ],
         }
     }

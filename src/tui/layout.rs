@@ -101,6 +101,7 @@ pub fn list_area(app: &App) -> Rect {
         Screen::Home | Screen::NewEntry => (0, 0),
         Screen::Coop(t) => super::coop::list_rows(app, t),
         Screen::Savings(t) => super::savings::list_rows(app, t),
+        Screen::Reports(t) => super::reports::list_rows(app, t),
     };
     Rect::new(
         body.x,
@@ -130,6 +131,7 @@ pub fn row_at(app: &App, col: u16, row: u16) -> Option<usize> {
         Screen::Users => app.users.nav.offset,
         Screen::Coop(_) => super::coop::list_offset(app)?,
         Screen::Savings(_) => super::savings::list_offset(app)?,
+        Screen::Reports(_) => super::reports::list_offset(app)?,
         _ => return None,
     };
     let index = offset + (row - area.y) as usize;
@@ -143,6 +145,7 @@ pub fn row_at(app: &App, col: u16, row: u16) -> Option<usize> {
         Screen::Users => app.users.rows.len(),
         Screen::Coop(_) => super::coop::list_len(app),
         Screen::Savings(_) => super::savings::list_len(app),
+        Screen::Reports(_) => super::reports::list_len(app),
         _ => 0,
     };
     (index < len).then_some(index)

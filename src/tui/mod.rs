@@ -11,6 +11,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod log;
+pub mod reports;
 pub mod savings;
 pub mod theme;
 pub mod users;
@@ -327,6 +328,15 @@ impl Driver {
                     self.today,
                 )?))
             }
+            Effect::Reports(e) => {
+                let actor = app.session.as_ref().map(|s| s.actor.clone());
+                Done::Reports(Box::new(reports::driver::run(
+                    &self.books,
+                    actor.as_ref(),
+                    e,
+                    &mut |_| {},
+                )?))
+            }
             Effect::AddUser {
                 name,
                 pass,
@@ -373,11 +383,26 @@ impl Driver {
     }
 }
 
-/// Runs effects until none are left, feeding each result back.
-fn settle(app: &mut App, driver: &mut Driver, effects: Vec<Effect>) {
+/// Runs effects until none are left, feeding each result back. An effect
+/// that reports its progress (the export) has each step fed back at once
+/// and the screen drawn again by `redraw`, so its progress bar moves while
+/// it runs; `update` stays the only thing that changes the app.
+fn settle(app: &mut App, driver: &mut Driver, effects: Vec<Effect>, redraw: &mut dyn FnMut(&App)) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
-        let msg = match driver.run(app, &effect) {
+        let result = match &effect {
+            Effect::Reports(e @ reports::RepEffect::Export { .. }) => {
+                let actor = app.session.as_ref().map(|s| s.actor.clone());
+                reports::driver::run(&driver.books, actor.as_ref(), e, &mut |d| {
+                    // Progress only: it asks for nothing.
+                    let _ = app.update(Msg::Done(Done::Reports(Box::new(d))));
+                    redraw(app);
+                })
+                .map(|d| Some(Done::Reports(Box::new(d))))
+            }
+            _ => driver.run(app, &effect),
+        };
+        let msg = match result {
             Ok(None) => continue,
             Ok(Some(done)) => Msg::Done(done),
             Err(e) => {
@@ -423,6 +448,7 @@ fn effect_name(e: &Effect) -> &'static str {
         Effect::SetPin { .. } => "set_pin",
         Effect::Coop(e) => e.name(),
         Effect::Savings(e) => e.name(),
+        Effect::Reports(e) => e.name(),
         Effect::Quit => "quit",
     }
 }
@@ -531,7 +557,7 @@ pub fn run(opts: Options) -> Result<i32> {
             if !idle_sent && last_input.elapsed() >= idle_limit {
                 idle_sent = true;
                 let effects = app.update(Msg::Idle);
-                settle(&mut app, &mut driver, effects);
+                settle(&mut app, &mut driver, effects, &mut |_| {});
                 // The next draw replaces every cell of the books (the lock
                 // screen paints the whole window); no terminal round trip
                 // is needed, so a slow terminal cannot delay the lock.
@@ -550,7 +576,9 @@ pub fn run(opts: Options) -> Result<i32> {
             idle_sent = false;
         }
         let effects = app.update(msg);
-        settle(&mut app, &mut driver, effects);
+        settle(&mut app, &mut driver, effects, &mut |a| {
+            let _ = terminal.draw(|f| view::draw(f, a));
+        });
     }
     terminal.show_cursor().ok();
     drop(terminal);
@@ -589,8 +617,14 @@ impl Headless {
 
     /// Sends a message and runs everything it leads to.
     pub fn send(&mut self, msg: Msg) {
+        self.send_with(msg, &mut |_| {});
+    }
+
+    /// `send`, with `redraw` called where the terminal would be drawn
+    /// while an effect runs (the export's progress).
+    pub fn send_with(&mut self, msg: Msg, redraw: &mut dyn FnMut(&App)) {
         let effects = self.app.update(msg);
-        settle(&mut self.app, &mut self.driver, effects);
+        settle(&mut self.app, &mut self.driver, effects, redraw);
     }
 
     pub fn books(&self) -> &Books {

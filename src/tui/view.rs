@@ -102,7 +102,7 @@ pub fn balance(f: Fcfa) -> String {
 }
 
 /// `447 250 F CFA (débiteur)`.
-fn balance_words(f: Fcfa) -> String {
+pub(crate) fn balance_words(f: Fcfa) -> String {
     if f.is_zero() {
         return money(f);
     }
@@ -554,6 +554,7 @@ fn draw_main(f: &mut Frame, app: &App) {
             Screen::Users => draw_users(f, app, a.body),
             Screen::Coop(t) => super::coop::view::draw(f, app, t, a.body),
             Screen::Savings(t) => super::savings::view::draw(f, app, t, a.body),
+            Screen::Reports(t) => super::reports::view::draw(f, app, t, a.body),
         }
     }
 
@@ -1012,6 +1013,18 @@ fn account_name(app: &App, number: &str) -> String {
 }
 
 fn draw_entry(f: &mut Frame, app: &App, v: &crate::store::EntryView, r: Rect) {
+    draw_entry_scrolled(f, app, v, r, app.detail_scroll);
+}
+
+/// An entry as the journal shows it, scrolled down `scroll` lines (the
+/// reports' drill-down draws it too).
+pub(crate) fn draw_entry_scrolled(
+    f: &mut Frame,
+    app: &App,
+    v: &crate::store::EntryView,
+    r: Rect,
+    scroll: u16,
+) {
     let th = app.theme;
     let e = &v.entry;
     let w = r.width as usize;
@@ -1139,7 +1152,7 @@ fn draw_entry(f: &mut Frame, app: &App, v: &crate::store::EntryView, r: Rect) {
     f.render_widget(
         Paragraph::new(lines)
             .wrap(ratatui::widgets::Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
+            .scroll((scroll, 0)),
         r,
     );
 }
@@ -1504,6 +1517,7 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
     match p {
         Popup::Coop(d) => super::coop::view::draw_dialog(f, app, d),
         Popup::Savings(d) => super::savings::view::draw_dialog(f, app, d),
+        Popup::Export(d) => super::reports::export::draw(f, app, d),
         Popup::Help => {
             let mut scopes = app.scopes_without_popup();
             scopes.dedup();

@@ -213,11 +213,31 @@ fn draw_list(f: &mut Frame, app: &App, r: Rect) {
 }
 
 fn draw_aging(f: &mut Frame, app: &App, r: Rect) {
-    let th = app.theme;
     let c = &app.coop;
+    draw_aging_table(
+        f,
+        app,
+        c.cust.aging.as_ref(),
+        c.cust.nav,
+        r,
+        tr("cust-aging-footer"),
+    );
+}
+
+/// Customers by age of what they owe, and account 4111 against them (the
+/// customers screen and the reports draw it), under a row of screens.
+pub(crate) fn draw_aging_table(
+    f: &mut Frame,
+    app: &App,
+    aging: Option<&crate::service::coop::Aging>,
+    nav: ListNav,
+    r: Rect,
+    footer: String,
+) {
+    let th = app.theme;
     let lg = lang();
     let body = Rect::new(r.x, r.y + 1, r.width, r.height.saturating_sub(1));
-    let Some(a) = &c.cust.aging else {
+    let Some(a) = aging else {
         f.render_widget(Paragraph::new(loading(app)), body);
         return;
     };
@@ -258,7 +278,7 @@ fn draw_aging(f: &mut Frame, app: &App, r: Rect) {
         .rows
         .iter()
         .enumerate()
-        .skip(c.cust.nav.offset)
+        .skip(nav.offset)
         .take(list.height as usize)
     {
         let s = format!(
@@ -271,8 +291,8 @@ fn draw_aging(f: &mut Frame, app: &App, r: Rect) {
             rfit(&row.total.format_grouped(lg), tw),
         );
         let late = !row.buckets[3].is_zero();
-        let line = row_line(app, s, i == c.cust.nav.cursor);
-        lines.push(if late && i != c.cust.nav.cursor {
+        let line = row_line(app, s, i == nav.cursor);
+        lines.push(if late && i != nav.cursor {
             line.style(th.style(Role::Warn))
         } else {
             line
@@ -322,10 +342,7 @@ fn draw_aging(f: &mut Frame, app: &App, r: Rect) {
                 check,
                 th.style(if ok { Role::Success } else { Role::Alert }),
             ),
-            Line::styled(
-                format!(" {}", tr("cust-aging-footer")),
-                th.style(Role::Muted),
-            ),
+            Line::styled(format!(" {footer}"), th.style(Role::Muted)),
         ]),
         Rect::new(r.x, y, r.width, 3),
     );

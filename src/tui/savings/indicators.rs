@@ -24,8 +24,13 @@ pub struct IndicatorsState {
 }
 
 pub fn draw(f: &mut Frame, app: &App, r: Rect) {
+    draw_state(f, app, &app.sg.indicators, r);
+}
+
+/// The indicators as read into `s`, under a row of screens (the group's
+/// tab and the reports draw them).
+pub(crate) fn draw_state(f: &mut Frame, app: &App, s: &IndicatorsState, r: Rect) {
     let th = app.theme;
-    let s = &app.sg.indicators;
     let lg = lang();
     let body = Rect::new(r.x, r.y + 1, r.width, r.height.saturating_sub(1));
     if !s.loaded {
