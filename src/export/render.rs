@@ -4,6 +4,9 @@
 //! the JSON file says.
 
 use std::collections::BTreeMap;
+use std::convert::Infallible;
+
+use chrono::NaiveDate;
 
 use crate::domain::Lang;
 use crate::domain::export::{Body, neutralise};
@@ -31,10 +34,13 @@ pub struct Rendered {
     pub rows: u64,
 }
 
-/// A cell of a CSV row: text (neutralised) or an amount (a plain integer).
-enum Cell<'a> {
+/// A cell of a row, as both the CSV files and the workbook write it: text
+/// (neutralised in CSV), an amount (a plain integer) or a date (ISO in CSV, a
+/// date cell in the workbook).
+pub enum Cell<'a> {
     Text(&'a str),
     Int(i64),
+    Date(NaiveDate),
 }
 
 struct Csv {
@@ -71,6 +77,7 @@ impl Csv {
             .map(|c| match c {
                 Cell::Text(s) => neutralise(s).into_owned(),
                 Cell::Int(n) => n.to_string(),
+                Cell::Date(d) => d.to_string(),
             })
             .collect();
         self.w.write_record(&v).expect("CSV into memory");
@@ -119,21 +126,22 @@ pub const JOURNAL_HEADERS: [&str; 15] = [
     "xp-col-recorded",
 ];
 
-/// The journal: one row per line, in date order.
-pub fn journal_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
+/// The journal's rows: one per line, in date order.
+pub fn journal_rows<E>(
+    body: &Body,
+    mut row: impl FnMut(&[Cell<'_>]) -> Result<(), E>,
+) -> Result<(), E> {
     let names = names(body);
-    let mut c = Csv::new(bom, lang, &JOURNAL_HEADERS);
     for x in &body.entries {
         let e = &x.entry;
         let number = e.number.to_string();
-        let date = e.date.to_string();
         let reverses = e.reverses.map(|n| n.to_string()).unwrap_or_default();
         let reversed_by = x.reversed_by.map(|n| n.to_string()).unwrap_or_default();
         for l in &e.lines {
             let (d, cr) = dc(l.side, l.amount);
-            c.row(&[
+            row(&[
                 Cell::Text(&number),
-                Cell::Text(&date),
+                Cell::Date(e.date),
                 Cell::Text(&e.doc_ref),
                 Cell::Text(&e.memo),
                 Cell::Int(l.line_no),
@@ -147,10 +155,29 @@ pub fn journal_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
                 Cell::Text(e.source.as_deref().unwrap_or("")),
                 Cell::Text(&e.author),
                 Cell::Text(&e.recorded_at),
-            ]);
+            ])?;
         }
     }
+    Ok(())
+}
+
+fn csv_of(
+    bom: bool,
+    lang: Lang,
+    headers: &[&str],
+    rows: impl FnOnce(&mut dyn FnMut(&[Cell<'_>]) -> Result<(), Infallible>) -> Result<(), Infallible>,
+) -> Rendered {
+    let mut c = Csv::new(bom, lang, headers);
+    let Ok(()) = rows(&mut |cells: &[Cell<'_>]| {
+        c.row(cells);
+        Ok(())
+    });
     c.done()
+}
+
+/// The journal: one row per line, in date order.
+pub fn journal_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
+    csv_of(bom, lang, &JOURNAL_HEADERS, |row| journal_rows(body, row))
 }
 
 pub const LEDGER_HEADERS: [&str; 10] = [
@@ -166,19 +193,20 @@ pub const LEDGER_HEADERS: [&str; 10] = [
     "xp-col-balance-credit",
 ];
 
-/// The general ledger: per account, the opening balance, the lines with the
-/// running balance, and the account's total.
-pub fn ledger_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
-    let mut c = Csv::new(bom, lang, &LEDGER_HEADERS);
+/// The general ledger's rows: per account, the opening balance, the lines
+/// with the running balance, and the account's total.
+pub fn ledger_rows<E>(
+    body: &Body,
+    lang: Lang,
+    mut row: impl FnMut(&[Cell<'_>]) -> Result<(), E>,
+) -> Result<(), E> {
     let opening = tr_in(lang, "xp-opening");
     let total = tr_in(lang, "xp-account-total");
-    let from = body.period.from.to_string();
-    let to = body.period.to.to_string();
     for a in &body.general_ledger {
-        c.row(&[
+        row(&[
             Cell::Text(&a.account),
             Cell::Text(&a.name),
-            Cell::Text(&from),
+            Cell::Date(body.period.from),
             Cell::Text(""),
             Cell::Text(""),
             Cell::Text(&opening),
@@ -186,14 +214,13 @@ pub fn ledger_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
             Cell::Int(0),
             Cell::Int(a.opening_debit.francs()),
             Cell::Int(a.opening_credit.francs()),
-        ]);
+        ])?;
         for l in &a.lines {
-            let date = l.date.to_string();
             let number = l.number.to_string();
-            c.row(&[
+            row(&[
                 Cell::Text(&a.account),
                 Cell::Text(&a.name),
-                Cell::Text(&date),
+                Cell::Date(l.date),
                 Cell::Text(&number),
                 Cell::Text(&l.doc_ref),
                 Cell::Text(&l.label),
@@ -201,12 +228,12 @@ pub fn ledger_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
                 Cell::Int(l.credit.francs()),
                 Cell::Int(l.balance_debit.francs()),
                 Cell::Int(l.balance_credit.francs()),
-            ]);
+            ])?;
         }
-        c.row(&[
+        row(&[
             Cell::Text(&a.account),
             Cell::Text(&a.name),
-            Cell::Text(&to),
+            Cell::Date(body.period.to),
             Cell::Text(""),
             Cell::Text(""),
             Cell::Text(&total),
@@ -214,9 +241,16 @@ pub fn ledger_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
             Cell::Int(a.credit.francs()),
             Cell::Int(a.closing_debit.francs()),
             Cell::Int(a.closing_credit.francs()),
-        ]);
+        ])?;
     }
-    c.done()
+    Ok(())
+}
+
+/// The general ledger as CSV.
+pub fn ledger_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
+    csv_of(bom, lang, &LEDGER_HEADERS, |row| {
+        ledger_rows(body, lang, row)
+    })
 }
 
 pub const TRIAL_HEADERS: [&str; 8] = [
@@ -230,11 +264,13 @@ pub const TRIAL_HEADERS: [&str; 8] = [
     "xp-col-closing-credit",
 ];
 
-/// The six-column trial balance, with its totals as the last row.
-pub fn trial_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
-    let mut c = Csv::new(bom, lang, &TRIAL_HEADERS);
+/// The trial balance's rows, one per account (the totals apart).
+pub fn trial_rows<E>(
+    body: &Body,
+    mut row: impl FnMut(&[Cell<'_>]) -> Result<(), E>,
+) -> Result<(), E> {
     for r in &body.trial_balance.rows {
-        c.row(&[
+        row(&[
             Cell::Text(&r.account),
             Cell::Text(&r.name),
             Cell::Int(r.opening_debit.francs()),
@@ -243,21 +279,28 @@ pub fn trial_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
             Cell::Int(r.credit.francs()),
             Cell::Int(r.closing_debit.francs()),
             Cell::Int(r.closing_credit.francs()),
-        ]);
+        ])?;
     }
+    Ok(())
+}
+
+/// The six-column trial balance, with its totals as the last row.
+pub fn trial_csv(body: &Body, lang: Lang, bom: bool) -> Rendered {
     let t = &body.trial_balance.totals;
     let label = tr_in(lang, "xp-totals");
-    c.row(&[
-        Cell::Text(""),
-        Cell::Text(&label),
-        Cell::Int(t.opening_debit.francs()),
-        Cell::Int(t.opening_credit.francs()),
-        Cell::Int(t.debit.francs()),
-        Cell::Int(t.credit.francs()),
-        Cell::Int(t.closing_debit.francs()),
-        Cell::Int(t.closing_credit.francs()),
-    ]);
-    c.done()
+    csv_of(bom, lang, &TRIAL_HEADERS, |row| {
+        trial_rows(body, &mut *row)?;
+        row(&[
+            Cell::Text(""),
+            Cell::Text(&label),
+            Cell::Int(t.opening_debit.francs()),
+            Cell::Int(t.opening_credit.francs()),
+            Cell::Int(t.debit.francs()),
+            Cell::Int(t.credit.francs()),
+            Cell::Int(t.closing_debit.francs()),
+            Cell::Int(t.closing_credit.francs()),
+        ])
+    })
 }
 
 pub const CHAIN_HEADERS: [&str; 6] = [

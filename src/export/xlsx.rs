@@ -7,15 +7,16 @@
 //! text that would look like a formula when retyped also gets the "quote
 //! prefix" style, the spreadsheet's own mark for "this is text".
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 
 use crate::domain::Lang;
 use crate::domain::export::{Body, needs_neutralising};
-use crate::domain::ledger::Side;
 use crate::i18n::tr_in;
 
-use super::render::{JOURNAL_HEADERS, LEDGER_HEADERS, TRIAL_HEADERS};
+use super::render::{
+    Cell, JOURNAL_HEADERS, LEDGER_HEADERS, TRIAL_HEADERS, journal_rows, ledger_rows, trial_rows,
+};
 
 /// Date formats of the cells, the way each language writes a date.
 const DATE_FR: &str = "dd/mm/yyyy";
@@ -27,12 +28,6 @@ struct Styles {
     amount: Format,
     quoted: Format,
     total: Format,
-}
-
-enum Cell<'a> {
-    Text(&'a str),
-    Int(i64),
-    Date(NaiveDate),
 }
 
 struct Sheet<'w> {
@@ -131,12 +126,6 @@ pub fn workbook(body: &Body, lang: Lang) -> Result<(Vec<u8>, u64), XlsxError> {
     // written about twice as fast (docs/benchmarks.md).
     wb.set_zip_compression_level(1);
     let mut rows = 0u64;
-    let names: std::collections::BTreeMap<&str, &str> = body
-        .trial_balance
-        .rows
-        .iter()
-        .map(|r| (r.account.as_str(), r.name.as_str()))
-        .collect();
 
     // Journal.
     {
@@ -151,41 +140,14 @@ pub fn workbook(body: &Body, lang: Lang) -> Result<(Vec<u8>, u64), XlsxError> {
             &st,
         )?;
         let (mut td, mut tc) = (0i64, 0i64);
-        for x in &body.entries {
-            let e = &x.entry;
-            let number = e.number.to_string();
-            let reverses = e.reverses.map(|n| n.to_string()).unwrap_or_default();
-            let reversed_by = x.reversed_by.map(|n| n.to_string()).unwrap_or_default();
-            for l in &e.lines {
-                let (d, c) = match l.side {
-                    Side::Debit => (l.amount.francs(), 0),
-                    Side::Credit => (0, l.amount.francs()),
-                };
+        journal_rows(body, |cells| {
+            if let (Cell::Int(d), Cell::Int(c)) = (&cells[8], &cells[9]) {
                 td += d;
                 tc += c;
-                s.put(
-                    &st,
-                    &[
-                        Cell::Text(&number),
-                        Cell::Date(e.date),
-                        Cell::Text(&e.doc_ref),
-                        Cell::Text(&e.memo),
-                        Cell::Int(l.line_no),
-                        Cell::Text(&l.account),
-                        Cell::Text(names.get(l.account.as_str()).copied().unwrap_or("")),
-                        Cell::Text(&l.label),
-                        Cell::Int(d),
-                        Cell::Int(c),
-                        Cell::Text(&reverses),
-                        Cell::Text(&reversed_by),
-                        Cell::Text(e.source.as_deref().unwrap_or("")),
-                        Cell::Text(&e.author),
-                        Cell::Text(&e.recorded_at),
-                    ],
-                )?;
-                rows += 1;
             }
-        }
+            rows += 1;
+            s.put(&st, cells)
+        })?;
         let last = s.row;
         s.ws.autofilter(0, 0, last.saturating_sub(1).max(1), 14)?;
         s.totals(&st, 7, &tr_in(lang, "xp-totals"), &[(8, td), (9, tc)])?;
@@ -201,59 +163,10 @@ pub fn workbook(body: &Body, lang: Lang) -> Result<(Vec<u8>, u64), XlsxError> {
             &[9., 28., 11., 13., 14., 36., 13., 13., 14., 14.],
             &st,
         )?;
-        let opening = tr_in(lang, "xp-opening");
-        let total = tr_in(lang, "xp-account-total");
-        for a in &body.general_ledger {
-            s.put(
-                &st,
-                &[
-                    Cell::Text(&a.account),
-                    Cell::Text(&a.name),
-                    Cell::Date(body.period.from),
-                    Cell::Text(""),
-                    Cell::Text(""),
-                    Cell::Text(&opening),
-                    Cell::Int(0),
-                    Cell::Int(0),
-                    Cell::Int(a.opening_debit.francs()),
-                    Cell::Int(a.opening_credit.francs()),
-                ],
-            )?;
-            for l in &a.lines {
-                let number = l.number.to_string();
-                s.put(
-                    &st,
-                    &[
-                        Cell::Text(&a.account),
-                        Cell::Text(&a.name),
-                        Cell::Date(l.date),
-                        Cell::Text(&number),
-                        Cell::Text(&l.doc_ref),
-                        Cell::Text(&l.label),
-                        Cell::Int(l.debit.francs()),
-                        Cell::Int(l.credit.francs()),
-                        Cell::Int(l.balance_debit.francs()),
-                        Cell::Int(l.balance_credit.francs()),
-                    ],
-                )?;
-            }
-            s.put(
-                &st,
-                &[
-                    Cell::Text(&a.account),
-                    Cell::Text(&a.name),
-                    Cell::Date(body.period.to),
-                    Cell::Text(""),
-                    Cell::Text(""),
-                    Cell::Text(&total),
-                    Cell::Int(a.debit.francs()),
-                    Cell::Int(a.credit.francs()),
-                    Cell::Int(a.closing_debit.francs()),
-                    Cell::Int(a.closing_credit.francs()),
-                ],
-            )?;
-            rows += a.lines.len() as u64 + 2;
-        }
+        ledger_rows(body, lang, |cells| {
+            rows += 1;
+            s.put(&st, cells)
+        })?;
         let last = s.row;
         s.ws.autofilter(0, 0, last.saturating_sub(1).max(1), 9)?;
     }
@@ -268,22 +181,10 @@ pub fn workbook(body: &Body, lang: Lang) -> Result<(Vec<u8>, u64), XlsxError> {
             &[9., 32., 14., 14., 14., 14., 14., 14.],
             &st,
         )?;
-        for r in &body.trial_balance.rows {
-            s.put(
-                &st,
-                &[
-                    Cell::Text(&r.account),
-                    Cell::Text(&r.name),
-                    Cell::Int(r.opening_debit.francs()),
-                    Cell::Int(r.opening_credit.francs()),
-                    Cell::Int(r.debit.francs()),
-                    Cell::Int(r.credit.francs()),
-                    Cell::Int(r.closing_debit.francs()),
-                    Cell::Int(r.closing_credit.francs()),
-                ],
-            )?;
+        trial_rows(body, |cells| {
             rows += 1;
-        }
+            s.put(&st, cells)
+        })?;
         let t = &body.trial_balance.totals;
         s.totals(
             &st,
