@@ -148,8 +148,8 @@ pub struct Body {
     pub entries: Vec<ExportEntry>,
     pub trial_balance: TrialBalance,
     pub general_ledger: Vec<GlAccount>,
-    /// The chain from the link before the month's first entry to the head at
-    /// the time of the export.
+    /// The chain from the link before the first entry dated in the month or
+    /// later, to the last entry dated up to the month's end.
     pub chain: Vec<ChainLink>,
 }
 
@@ -172,7 +172,8 @@ pub struct ChainInfo {
     /// The link just before the month's first entry (the head of the chain
     /// as the month began, for books kept in order).
     pub start: Head,
-    /// The head when the export was made.
+    /// The last link of an entry dated up to the end of the month (the head
+    /// of the chain as the month ended, for books kept in order).
     pub end: Head,
 }
 

@@ -16,7 +16,7 @@ use crate::domain::access::Action;
 impl Books {
     /// One organisation-month as the export writes it: the month's entries,
     /// the trial balance and general ledger, and the chain from the link
-    /// before the month's first entry to the head. The content is checked
+    /// before the month's first entry to the month's last. The content is checked
     /// before it is handed over (every hash recomputed, the chain followed,
     /// the trial balance rebuilt): a ledger that fails is not exported.
     pub fn export_body(
@@ -49,10 +49,19 @@ impl Books {
             })
             .collect();
         let trial = trial_balance(r.account_totals(org.id, range, lang, false)?, false);
+        // The chain from the link before the first entry dated in the month
+        // or later (the head as the month began, for books kept in order)
+        // to the last entry dated up to its end (the head as it ended): every
+        // entry of the month lies between, and the next month's export starts
+        // at or before this one's end, so the two overlap.
         let head = org.entries;
         let start = r
             .first_position_from(org.id, range.from)?
             .map_or(head, |p| p - 1);
+        let end = r
+            .last_position_through(org.id, range.to)?
+            .unwrap_or(0)
+            .max(start);
         let mut chain = Vec::new();
         if start == 0 {
             chain.push(ChainLink {
@@ -64,7 +73,7 @@ impl Books {
                 hash: org.genesis.clone(),
             });
         }
-        chain.extend(r.chain_links(org.id, start.max(1), head)?);
+        chain.extend(r.chain_links(org.id, start.max(1), end)?);
         let closed = org
             .closed_through
             .as_deref()

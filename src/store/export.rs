@@ -24,6 +24,19 @@ impl Reader<'_> {
             .flatten())
     }
 
+    /// The highest chain position of an entry dated on or before `to`, if
+    /// any.
+    pub fn last_position_through(&self, org_id: i64, to: NaiveDate) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT max(chain_no) FROM entries WHERE org_id = ?1 AND date <= ?2")?
+            .query_row(params![org_id, to.to_string()], |r| {
+                r.get::<_, Option<i64>>(0)
+            })
+            .optional()?
+            .flatten())
+    }
+
     /// The links at positions `from..=to` of an organisation's chain, in
     /// order (position 0, the genesis, is not stored as an entry and is left
     /// to the caller).
