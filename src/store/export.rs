@@ -29,12 +29,16 @@ impl Reader<'_> {
     pub fn last_position_through(&self, org_id: i64, to: NaiveDate) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT max(chain_no) FROM entries WHERE org_id = ?1 AND date <= ?2")?
-            .query_row(params![org_id, to.to_string()], |r| {
-                r.get::<_, Option<i64>>(0)
-            })
-            .optional()?
-            .flatten())
+            // Down the chain from the head (`+date` keeps SQLite on the
+            // (org, chain position) index): for books kept in date order the
+            // answer is among the last links, where a search by date would
+            // read every entry up to `to`.
+            .prepare_cached(
+                "SELECT chain_no FROM entries WHERE org_id = ?1 AND +date <= ?2
+                 ORDER BY chain_no DESC LIMIT 1",
+            )?
+            .query_row(params![org_id, to.to_string()], |r| r.get::<_, i64>(0))
+            .optional()?)
     }
 
     /// The links at positions `from..=to` of an organisation's chain, in
