@@ -334,6 +334,7 @@ fn no_reports_key_clashes_and_every_screen_has_a_letter() {
         Cmd::RepNextPeriod,
         Cmd::RepYear,
         Cmd::RepExport,
+        Cmd::RepAllOrgs,
     ] {
         let keys = km.keys_for(&[Scope::Reports], cmd);
         assert!(
@@ -348,6 +349,161 @@ fn no_reports_key_clashes_and_every_screen_has_a_letter() {
         !keys
             .iter()
             .any(|k| matches!(k.code, KeyCode::Char(c) if c.is_ascii_digit()))
+    );
+}
+
+// ---- every organisation together ----------------------------------------------------
+
+#[test]
+fn the_all_organisations_key_toggles_the_statements_over_every_readable_organisation() {
+    let mut a = main_app(Role::Auditor, 100, 30);
+    a.update(ch('E'));
+    assert!(!a.reports.all);
+    // Offered on the trial balance, named for what it does.
+    assert!(!a.idle_commands().contains(&Cmd::RepAllOrgs));
+    let all = vec!["savon".to_string(), "sabali".to_string()];
+    let e = a.update(ch('A'));
+    assert!(a.reports.all);
+    assert_eq!(
+        e,
+        fx(RepEffect::TrialAll {
+            orgs: all.clone(),
+            range: month(2026, 11)
+        })
+    );
+    // The period keys and the other consolidating screens keep to it.
+    let e = a.update(ch('<'));
+    assert_eq!(
+        e,
+        fx(RepEffect::TrialAll {
+            orgs: all.clone(),
+            range: month(2026, 10)
+        })
+    );
+    a.update(ch('>'));
+    let e = a.update(ch('t'));
+    assert_eq!(
+        e,
+        fx(RepEffect::SmtAll {
+            orgs: all.clone(),
+            range: month(2026, 11)
+        })
+    );
+    let e = a.update(ch('r'));
+    assert_eq!(
+        e,
+        fx(RepEffect::IncomeAll {
+            orgs: all.clone(),
+            range: month(2026, 11)
+        })
+    );
+    let e = a.update(ch('f'));
+    assert_eq!(
+        e,
+        fx(RepEffect::SheetAll {
+            orgs: all.clone(),
+            at: d("2026-11-30")
+        })
+    );
+    // The general ledger and the stock stay the organisation's, and the
+    // key does nothing there (nor is it offered).
+    let e = a.update(ch('n'));
+    assert_eq!(
+        e,
+        fx(RepEffect::GeneralLedger {
+            org: "savon".into(),
+            range: month(2026, 11)
+        })
+    );
+    assert!(a.idle_commands().contains(&Cmd::RepAllOrgs));
+    assert_eq!(a.update(ch('A')), vec![]);
+    assert!(a.reports.all);
+    let e = a.update(ch('m'));
+    assert_eq!(
+        e,
+        fx(RepEffect::Stock {
+            org: "savon".into(),
+            at: d("2026-11-30")
+        })
+    );
+    // Back to one organisation.
+    a.update(ch('b'));
+    let e = a.update(ch('A'));
+    assert!(!a.reports.all);
+    assert_eq!(
+        e,
+        fx(RepEffect::Trial {
+            org: "savon".into(),
+            range: month(2026, 11)
+        })
+    );
+}
+
+#[test]
+fn only_the_organisations_the_user_has_a_role_for_are_consolidated() {
+    // The session lists what the ledger granted: here one organisation.
+    let mut s = session(Role::Treasurer);
+    s.orgs.truncate(1);
+    let mut a = App::new(
+        Mode::Login(LoginForm::new()),
+        Keymap::default(),
+        Theme::new(ThemeName::Default, false),
+        today(),
+        "test".into(),
+    );
+    a.update(Msg::Resize(100, 30));
+    a.update(Msg::Done(Done::Session(Box::new(s))));
+    a.update(Msg::Done(Done::Accounts(vec![])));
+    a.update(ch('E'));
+    let e = a.update(ch('A'));
+    assert_eq!(
+        e,
+        fx(RepEffect::TrialAll {
+            orgs: vec!["savon".into()],
+            range: month(2026, 11)
+        })
+    );
+}
+
+#[test]
+fn enter_on_a_consolidated_row_gives_a_notice_and_opens_nothing() {
+    let mut a = main_app(Role::Auditor, 100, 30);
+    a.update(ch('E'));
+    a.update(ch('A'));
+    done(
+        &mut a,
+        RepDone::Trial {
+            range: month(2026, 11),
+            tb: trial(),
+        },
+    );
+    a.update(key(KeyCode::Down));
+    let e = a.update(key(KeyCode::Enter));
+    assert_eq!(e, vec![]);
+    assert!(a.reports.drill.is_empty());
+    let status = a.status.as_ref().expect("a notice");
+    assert!(!status.text.is_empty());
+    assert!(!status.text.contains("rep-"), "{}", status.text);
+    assert!(!status.text.contains('\n'));
+    // The cursor stayed; back on one organisation, Enter opens the account.
+    assert_eq!(jatebo::tui::reports::cursor(&a), Some(1));
+    a.update(ch('A'));
+    done(
+        &mut a,
+        RepDone::Trial {
+            range: month(2026, 11),
+            tb: trial(),
+        },
+    );
+    a.update(key(KeyCode::Down));
+    let e = a.update(key(KeyCode::Enter));
+    assert_eq!(
+        e,
+        fx(RepEffect::Ledger {
+            org: "savon".into(),
+            account: "5711".into(),
+            range: month(2026, 11)
+        })
     );
 }
 

@@ -498,3 +498,127 @@ fn the_cash_box_from_the_trial_balance_down_to_the_receipt() {
         trial_row(&ui.h.app, "5711")
     );
 }
+
+// ---- every organisation together -------------------------------------------------
+
+/// The NGO's auditor (a role over the whole ledger) reads November's trial
+/// balance of every organisation together, then the balance sheet, and
+/// tries to open an account.
+fn consolidated(lang: Lang, w: u16, h: u16) {
+    let _guard = lang_lock();
+    let books = demo_books();
+    let out = tempfile::tempdir().expect("temporary folder");
+    let mut ui = Ui::new(books, lang, w, h, out.path());
+    ui.login("NGO Auditor");
+    ui.ch('E');
+    ui.ch('A');
+    assert!(ui.h.app.reports.all);
+    ui.snap("30_balance_all");
+    ui.select_row(|a, i| trial_row(a, "5711") == Some(i));
+    ui.key(KeyCode::Enter);
+    assert!(ui.h.app.reports.drill.is_empty());
+    ui.snap("31_balance_all_enter");
+    ui.ch('f');
+    ui.snap("32_balance_sheet_all");
+    ui.done();
+}
+
+#[test]
+fn consolidated_french_80x24() {
+    consolidated(Lang::Fr, 80, 24);
+}
+
+#[test]
+fn consolidated_french_120x40() {
+    consolidated(Lang::Fr, 120, 40);
+}
+
+#[test]
+fn consolidated_english_80x24() {
+    consolidated(Lang::En, 80, 24);
+}
+
+#[test]
+fn consolidated_english_120x40() {
+    consolidated(Lang::En, 120, 40);
+}
+
+/// The consolidated trial balance is the organisations' added up: the
+/// service's consolidation, the movements' totals of each organisation
+/// summed, and each account's opening and closing balances summed; a
+/// treasurer's covers only her two cooperatives.
+#[test]
+fn the_consolidated_trial_balance_is_the_sum_of_the_organisations() {
+    let _guard = lang_lock();
+    let check = demo_books();
+    let range = jatebo::domain::period::DateRange::month(
+        jatebo::domain::period::Month::new(2026, 11).expect("month"),
+    );
+    let out = tempfile::tempdir().expect("temporary folder");
+    for (user, expected) in [
+        ("NGO Auditor", check.orgs().expect("orgs").len()),
+        ("Mariam Keïta", 2),
+    ] {
+        let mut ui = Ui::new(demo_books(), Lang::Fr, 100, 30, out.path());
+        ui.login(user);
+        ui.ch('E');
+        ui.ch('A');
+        let codes: Vec<String> =
+            ui.h.app
+                .session
+                .as_ref()
+                .expect("session")
+                .orgs
+                .iter()
+                .map(|o| o.org.code.clone())
+                .collect();
+        assert_eq!(codes.len(), expected, "{user}: {codes:?}");
+        if user == "Mariam Keïta" {
+            assert!(!codes.iter().any(|c| c == "ton-sabali"), "{codes:?}");
+        }
+        let orgs: Vec<_> = codes.iter().map(|c| check.org(c).expect("org")).collect();
+        let shown = ui.h.app.reports.trial.clone().expect("trial balance");
+        let service = check
+            .consolidated_trial_balance(&orgs, range, Lang::Fr, false)
+            .expect("consolidated");
+        assert_eq!(shown, service, "{user}");
+        let mut debit = 0i64;
+        let mut credit = 0i64;
+        let mut nets: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+        for o in &orgs {
+            let tb = check
+                .trial_balance(o, range, Lang::Fr, false)
+                .expect("trial balance");
+            debit += tb.totals.debit.francs();
+            credit += tb.totals.credit.francs();
+            for r in &tb.rows {
+                let n = nets.entry(r.account.clone()).or_default();
+                n.0 += r.opening_debit.francs() - r.opening_credit.francs();
+                n.1 += r.closing_debit.francs() - r.closing_credit.francs();
+            }
+        }
+        assert!(debit > 0);
+        assert_eq!(shown.totals.debit.francs(), debit, "{user}");
+        assert_eq!(shown.totals.credit.francs(), credit, "{user}");
+        assert!(shown.totals.balanced(), "{user}");
+        for r in &shown.rows {
+            let (opening, closing) = nets.get(&r.account).copied().unwrap_or_default();
+            assert_eq!(
+                r.opening_debit.francs() - r.opening_credit.francs(),
+                opening,
+                "{user} {}",
+                r.account
+            );
+            assert_eq!(
+                r.closing_debit.francs() - r.closing_credit.francs(),
+                closing,
+                "{user} {}",
+                r.account
+            );
+        }
+        // The screen says how many organisations it adds up.
+        let screen = ui.text();
+        let words = format!("Balance générale consolidée · {expected} organisations");
+        assert!(screen.contains(&words), "{words} not in\n{screen}");
+    }
+}

@@ -1501,7 +1501,8 @@ impl App {
             | Cmd::RepNextPeriod
             | Cmd::RepYear
             | Cmd::RepColumns
-            | Cmd::RepExport => vec![],
+            | Cmd::RepExport
+            | Cmd::RepAllOrgs => vec![],
         }
     }
 

@@ -107,10 +107,11 @@ pub enum Cmd {
     RepYear,
     RepColumns,
     RepExport,
+    RepAllOrgs,
 }
 
 /// Command names as written in the config file.
-const CMD_CODES: [(Cmd, &str); 94] = [
+const CMD_CODES: [(Cmd, &str); 95] = [
     (Cmd::Help, "help"),
     (Cmd::Quit, "quit"),
     (Cmd::Lock, "lock"),
@@ -205,10 +206,11 @@ const CMD_CODES: [(Cmd, &str); 94] = [
     (Cmd::RepYear, "report-year"),
     (Cmd::RepColumns, "report-columns"),
     (Cmd::RepExport, "report-export"),
+    (Cmd::RepAllOrgs, "report-all-orgs"),
 ];
 
 impl Cmd {
-    pub const ALL: [Cmd; 94] = [
+    pub const ALL: [Cmd; 95] = [
         Cmd::Help,
         Cmd::Quit,
         Cmd::Lock,
@@ -303,6 +305,7 @@ impl Cmd {
         Cmd::RepYear,
         Cmd::RepColumns,
         Cmd::RepExport,
+        Cmd::RepAllOrgs,
     ];
 
     /// The name used in the config file.
@@ -415,6 +418,7 @@ impl Cmd {
             Cmd::RepYear => "rep-key-year",
             Cmd::RepColumns => "rep-key-columns",
             Cmd::RepExport => "rep-key-export",
+            Cmd::RepAllOrgs => "rep-key-all-orgs",
         }
     }
 }
@@ -1074,6 +1078,9 @@ impl Default for Keymap {
                 b(Cmd::RepYear, Scope::Reports, &[c('y')], true),
                 b(Cmd::RepColumns, Scope::Reports, &[c(' ')], true),
                 b(Cmd::RepExport, Scope::Reports, &[c('x'), p(K::F(8))], true),
+                // Every organisation the user may read, together (a is the
+                // home screen).
+                b(Cmd::RepAllOrgs, Scope::Reports, &[c('A')], true),
             ],
         }
     }

@@ -22,6 +22,16 @@ rep-title-aging = Customers' debts by age
 rep-title-indicators = Group indicators
 rep-title-range = { $title } · { $period } ({ $from } to { $to })
 rep-title-at = { $title } at { $at } · { $period }
+rep-title-all-balance = Consolidated trial balance
+rep-title-all-smt = Consolidated receipts and payments (SMT)
+rep-title-all-income = Consolidated income statement
+rep-title-all-sheet = Consolidated balance sheet
+rep-title-orgs = { $count ->
+    [one] { $count } organisation
+   *[other] { $count } organisations
+}
+rep-title-all-range = { $title } · { $orgs } · { $period }
+rep-title-all-at = { $title } at { $at } · { $orgs } · { $period }
 rep-period-year = year { $year }
 
 ## Keys
@@ -43,6 +53,9 @@ rep-key-details = Accounts
 rep-key-details-hide = No accounts
 rep-key-export = Export
 rep-key-document = Document
+rep-key-all-orgs = All orgs
+rep-key-one-org = One org
+rep-all-no-drill = Consolidated: an account's detail is read in its own organisation.
 
 ## Columns
 rep-col-opening = Opening

@@ -21,6 +21,16 @@ rep-title-aging = Créances clients par ancienneté
 rep-title-indicators = Indicateurs du groupe
 rep-title-range = { $title } · { $period } (du { $from } au { $to })
 rep-title-at = { $title } au { $at } · { $period }
+rep-title-all-balance = Balance générale consolidée
+rep-title-all-smt = Recettes et dépenses consolidées (SMT)
+rep-title-all-income = Compte de résultat consolidé
+rep-title-all-sheet = Bilan consolidé
+rep-title-orgs = { $count ->
+    [one] { $count } organisation
+   *[other] { $count } organisations
+}
+rep-title-all-range = { $title } · { $orgs } · { $period }
+rep-title-all-at = { $title } au { $at } · { $orgs } · { $period }
 rep-period-year = exercice { $year }
 
 ## Touches
@@ -42,6 +52,9 @@ rep-key-details = Comptes
 rep-key-details-hide = Sans comptes
 rep-key-export = Exporter
 rep-key-document = Pièce
+rep-key-all-orgs = Toutes les org.
+rep-key-one-org = Une org.
+rep-all-no-drill = Consolidé : le détail d'un compte se lit dans son organisation.
 
 ## Colonnes
 rep-col-opening = Ouverture

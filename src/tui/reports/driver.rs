@@ -67,6 +67,24 @@ pub fn run(
                 .map(Data)
                 .map_err(|e| i18n::message(&e)),
         ),
+        RepEffect::TrialAll { orgs, range } => RepDone::Trial {
+            range: *range,
+            tb: books.consolidated_trial_balance(
+                &readable(books, actor, orgs)?,
+                *range,
+                lang,
+                false,
+            )?,
+        },
+        RepEffect::SmtAll { orgs, range } => {
+            RepDone::Smt(books.smt(&readable(books, actor, orgs)?, *range, lang)?)
+        }
+        RepEffect::IncomeAll { orgs, range } => {
+            RepDone::Income(books.income_statement(&readable(books, actor, orgs)?, *range, lang)?)
+        }
+        RepEffect::SheetAll { orgs, at } => {
+            RepDone::Sheet(books.balance_sheet(&readable(books, actor, orgs)?, *at, lang)?)
+        }
         RepEffect::Ledger {
             org,
             account,
@@ -99,6 +117,23 @@ pub fn run(
             bom,
         } => export(books, actor, org, *month, dir, *bom, progress)?,
     })
+}
+
+/// The organisations `codes`, each of which the actor must have a role
+/// for (an organisation the user may not read is as good as unknown).
+fn readable(books: &Books, actor: Option<&Actor>, codes: &[String]) -> Result<Vec<OrgRow>> {
+    let actor = actor.ok_or(Error::LoginRequired)?;
+    let access = books.org_access(actor)?;
+    codes
+        .iter()
+        .map(|c| {
+            access
+                .iter()
+                .find(|(o, _)| o.code == *c)
+                .map(|(o, _)| o.clone())
+                .ok_or_else(|| Error::UnknownOrg { code: c.clone() })
+        })
+        .collect()
 }
 
 /// Runs the export, telling `progress` before each file.

@@ -131,6 +131,25 @@ impl RepTab {
         }
     }
 
+    /// Whether the screen can show every organisation the user may read
+    /// together (the others are one organisation's).
+    pub fn consolidates(self) -> bool {
+        matches!(
+            self,
+            RepTab::Balance | RepTab::Smt | RepTab::Income | RepTab::Sheet
+        )
+    }
+
+    /// The screen's full name when it covers every organisation.
+    pub fn heading_all_key(self) -> &'static str {
+        match self {
+            RepTab::Smt => "rep-title-all-smt",
+            RepTab::Income => "rep-title-all-income",
+            RepTab::Sheet => "rep-title-all-sheet",
+            _ => "rep-title-all-balance",
+        }
+    }
+
     /// Whether the screen covers a range (the others are at a date: the
     /// end of the period, or today when the period is not over).
     pub fn over_range(self) -> bool {
@@ -292,6 +311,9 @@ pub struct ReportsState {
     pub navs: [ListNav; 8],
     /// The drill-down, deepest last.
     pub drill: Vec<Level>,
+    /// The screens that can (`RepTab::consolidates`) show every
+    /// organisation the user may read, together.
+    pub all: bool,
 }
 
 impl ReportsState {
@@ -345,6 +367,24 @@ pub enum RepEffect {
         org: String,
         at: NaiveDate,
     },
+    /// The trial balance, SMT, income statement and balance sheet of
+    /// several organisations summed account by account (`orgs`: codes).
+    TrialAll {
+        orgs: Vec<String>,
+        range: DateRange,
+    },
+    SmtAll {
+        orgs: Vec<String>,
+        range: DateRange,
+    },
+    IncomeAll {
+        orgs: Vec<String>,
+        range: DateRange,
+    },
+    SheetAll {
+        orgs: Vec<String>,
+        at: NaiveDate,
+    },
     /// An account's ledger over the range.
     Ledger {
         org: String,
@@ -385,6 +425,10 @@ impl RepEffect {
             RepEffect::Stock { .. } => "rep_stock_valuation",
             RepEffect::Aging { .. } => "rep_aging",
             RepEffect::Indicators { .. } => "rep_indicators",
+            RepEffect::TrialAll { .. } => "rep_trial_balance_all",
+            RepEffect::SmtAll { .. } => "rep_smt_all",
+            RepEffect::IncomeAll { .. } => "rep_income_statement_all",
+            RepEffect::SheetAll { .. } => "rep_balance_sheet_all",
             RepEffect::Ledger { .. } => "rep_ledger",
             RepEffect::Entry { .. } => "rep_entry",
             RepEffect::Document { .. } => "rep_document",
@@ -447,6 +491,20 @@ fn tab_of(app: &App) -> Option<RepTab> {
         Screen::Reports(t) => Some(t),
         _ => None,
     }
+}
+
+/// The codes of every organisation the user may read (the session lists
+/// only those the user has a role for, every one for a global role).
+pub fn readable_orgs(app: &App) -> Vec<String> {
+    app.session
+        .as_ref()
+        .map(|s| s.orgs.iter().map(|o| o.org.code.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// Whether the screen shows every organisation together.
+pub fn consolidated(app: &App, tab: RepTab) -> bool {
+    app.reports.all && tab.consolidates()
 }
 
 /// The screens of the current organisation.
@@ -705,6 +763,9 @@ pub fn scopes(_app: &App, _tab: RepTab) -> Vec<Scope> {
 pub fn idle_commands(app: &App, tab: RepTab) -> Vec<Cmd> {
     let s = &app.reports;
     let mut v = vec![Cmd::Filter];
+    if !tab.consolidates() || !s.drill.is_empty() {
+        v.push(Cmd::RepAllOrgs);
+    }
     match s.drill.last() {
         Some(Level::Ledger { .. }) => v.push(Cmd::RepColumns),
         Some(Level::Entry { .. }) => v.extend([
@@ -745,6 +806,7 @@ pub fn cmd_label(app: &App, cmd: Cmd) -> Option<&'static str> {
     Some(match cmd {
         Cmd::Open if matches!(s.drill.last(), Some(Level::Entry { .. })) => "rep-key-document",
         Cmd::RepYear if matches!(period(app), Period::Year(_)) => "rep-key-month",
+        Cmd::RepAllOrgs if s.all => "rep-key-one-org",
         Cmd::RepColumns if matches!(tab, RepTab::Income | RepTab::Sheet) && s.drill.is_empty() => {
             if s.details {
                 "rep-key-details-hide"
@@ -865,6 +927,18 @@ pub fn load(app: &mut App, tab: RepTab, org: String) -> Vec<Effect> {
     }
     app.reports.error = None;
     let at = at_date(app, tab);
+    if consolidated(app, tab) {
+        let orgs = readable_orgs(app);
+        let top = match tab {
+            RepTab::Smt => RepEffect::SmtAll { orgs, range },
+            RepTab::Income => RepEffect::IncomeAll { orgs, range },
+            RepTab::Sheet => RepEffect::SheetAll { orgs, at },
+            _ => RepEffect::TrialAll { orgs, range },
+        };
+        // No drill-down across organisations.
+        app.reports.drill.clear();
+        return vec![Effect::Reports(top)];
+    }
     let top = match tab {
         RepTab::Balance => RepEffect::Trial { org, range },
         RepTab::Ledger => RepEffect::GeneralLedger { org, range },
@@ -951,6 +1025,7 @@ pub fn run(app: &mut App, cmd: Cmd) -> Option<Vec<Effect>> {
             vec![]
         }
         Cmd::RepExport => export::start(app),
+        Cmd::RepAllOrgs => toggle_all(app, tab),
         Cmd::Up => move_by(app, -1),
         Cmd::Down => move_by(app, 1),
         Cmd::PageUp => move_by(app, -h.max(1)),
@@ -962,6 +1037,23 @@ pub fn run(app: &mut App, cmd: Cmd) -> Option<Vec<Effect>> {
         Cmd::Filter => vec![],
         _ => return None,
     })
+}
+
+/// Every organisation together, or the current one again: on the screens
+/// that can, from the screen itself (not inside a drill-down).
+fn toggle_all(app: &mut App, tab: RepTab) -> Vec<Effect> {
+    if !tab.consolidates() || !app.reports.drill.is_empty() {
+        return vec![];
+    }
+    app.reports.all = !app.reports.all;
+    app.status = None;
+    // Other figures: the cursors start again at the top.
+    app.reports.clear_figures();
+    app.reports.navs = Default::default();
+    match org_code(app) {
+        Some(org) => load(app, tab, org),
+        None => vec![],
+    }
 }
 
 /// A new period: every figure is read again; an account's ledger being
@@ -1002,6 +1094,16 @@ pub fn open(app: &mut App) -> Vec<Effect> {
     let Some(tab) = tab_of(app) else {
         return vec![];
     };
+    if consolidated(app, tab) && app.reports.drill.is_empty() {
+        // An account's ledger belongs to one organisation: say so rather
+        // than open one of them.
+        let rows = rows(app, tab);
+        let cursor = app.reports.navs[tab.index()].cursor;
+        if rows.get(cursor).and_then(|r| target(app, *r)).is_some() {
+            set_status(app, StatusLevel::Info, crate::t!("rep-all-no-drill"));
+        }
+        return vec![];
+    }
     let range = period(app).range();
     let next = match app.reports.drill.last() {
         Some(Level::Ledger { lines, nav, .. }) => lines

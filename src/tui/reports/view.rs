@@ -121,6 +121,30 @@ fn draw_row(f: &mut Frame, app: &App, current: RepTab, r: Rect) {
 /// (01/11/2026 – 30/11/2026)`, or `Bilan au 30/11/2026 · novembre 2026`.
 fn title(app: &App, tab: RepTab) -> String {
     let p = period(app);
+    if super::consolidated(app, tab) {
+        // Every organisation together: how many, without the dates (the
+        // period says them, and the line has more to say).
+        let orgs = t!(
+            "rep-title-orgs",
+            count = super::readable_orgs(app).len() as i64
+        );
+        return if tab.over_range() {
+            t!(
+                "rep-title-all-range",
+                title = tr(tab.heading_all_key()),
+                orgs = orgs,
+                period = p.label()
+            )
+        } else {
+            t!(
+                "rep-title-all-at",
+                title = tr(tab.heading_all_key()),
+                orgs = orgs,
+                period = p.label(),
+                at = date(at_date(app, tab))
+            )
+        };
+    }
     if tab.over_range() {
         let r = p.range();
         t!(
