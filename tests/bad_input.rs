@@ -15,10 +15,11 @@
 
 mod common;
 
-use common::{Ledger, code, describe, stderr};
+use common::{Ledger, code, describe, env_u64, stderr};
 use jatebo::domain::money::{self, MAX_AMOUNT};
 use jatebo::domain::period::{MAX_YEAR, MIN_YEAR, parse_date};
 use jatebo::domain::savings::Constitution;
+use jatebo::service::demo::Rng;
 use jatebo::service::savings::{CycleInput, OpenInput, SgMemberInput};
 use jatebo::service::{Actor, Books, OrgKind};
 use proptest::prelude::*;
@@ -325,31 +326,6 @@ fn bad_dates_are_refused_and_write_nothing() {
 }
 
 // ---- files -------------------------------------------------------------------------
-
-/// SplitMix64: small and seedable, so a failing case can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    match std::env::var(name) {
-        Ok(s) => s
-            .parse()
-            .unwrap_or_else(|_| panic!("{name}={s:?} is not a number")),
-        Err(_) => default,
-    }
-}
 
 #[test]
 fn a_corrupted_ledger_never_crashes_a_read_and_is_never_written() {

@@ -20,9 +20,10 @@ use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Ledger, describe};
+use common::{Ledger, describe, env_u64};
 use jatebo::domain::ledger::{PostedEntry, Side};
 use jatebo::service::Books;
+use jatebo::service::demo::Rng;
 use jatebo::store::{JournalQuery, OpenMode};
 
 /// Kills in CI (processes actually killed, not those that finished first).
@@ -32,38 +33,6 @@ const DEFAULT_SEED: u64 = 0x4A54_424F_2026_0007;
 const MAX_DELAY_US: u64 = 40_000;
 /// Lines of the bulk entry (half debits, half credits).
 const BULK_LINES: usize = 200;
-
-/// SplitMix64: small, seedable, good enough to pick operations and delays.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform-enough in `0..n`.
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    match std::env::var(name) {
-        Ok(v) => {
-            let t = v.trim();
-            let parsed = match t.strip_prefix("0x") {
-                Some(hex) => u64::from_str_radix(hex, 16),
-                None => t.parse(),
-            };
-            parsed.unwrap_or_else(|e| panic!("{name}={v}: {e}"))
-        }
-        Err(_) => default,
-    }
-}
 
 /// Prints how to reproduce a failing run, whatever assertion failed.
 struct SeedOnPanic {
