@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::ledger::{EntryNumber, PostedEntry, Side};
 use super::money::Fcfa;
 use super::period::Month;
-use super::report::{TrialBalance, TrialRow};
+use super::report::{TrialBalance, TrialRow, split};
 use super::{Message, MsgArg};
 
 /// Written in every manifest; `verify-export` refuses another.
@@ -208,15 +208,6 @@ pub struct Manifest {
 }
 
 // ---- building ---------------------------------------------------------------
-
-fn split(net: i128) -> (Fcfa, Fcfa) {
-    let f = |v: i128| Fcfa::new(i64::try_from(v).unwrap_or(i64::MAX));
-    if net >= 0 {
-        (f(net), Fcfa::ZERO)
-    } else {
-        (Fcfa::ZERO, f(-net))
-    }
-}
 
 fn net(debit: Fcfa, credit: Fcfa) -> i128 {
     i128::from(debit.francs()) - i128::from(credit.francs())

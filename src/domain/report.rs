@@ -55,11 +55,15 @@ pub struct TrialBalance {
     pub totals: TrialTotals,
 }
 
-fn split(net: i64) -> (Fcfa, Fcfa) {
+/// A net balance (debits − credits) as auditors write it: in the Débit
+/// column when positive, in the Crédit column otherwise (never signed).
+/// Sums of many lines are i128; a figure beyond i64 is capped.
+pub fn split(net: i128) -> (Fcfa, Fcfa) {
+    let f = |v: i128| Fcfa::new(i64::try_from(v).unwrap_or(i64::MAX));
     if net >= 0 {
-        (Fcfa::new(net), Fcfa::ZERO)
+        (f(net), Fcfa::ZERO)
     } else {
-        (Fcfa::ZERO, Fcfa::new(-net))
+        (Fcfa::ZERO, f(-net))
     }
 }
 
@@ -74,9 +78,9 @@ pub fn trial_balance(mut accounts: Vec<AccountTotals>, keep_empty: bool) -> Tria
         if !keep_empty && a.opening_net == 0 && a.debit == 0 && a.credit == 0 {
             continue;
         }
-        let (od, oc) = split(a.opening_net);
+        let (od, oc) = split(i128::from(a.opening_net));
         let closing = a.opening_net + a.debit - a.credit;
-        let (cd, cc) = split(closing);
+        let (cd, cc) = split(i128::from(closing));
         let row = TrialRow {
             account: a.account,
             name: a.name,

@@ -323,15 +323,8 @@ fn read_folder(dir: &Path) -> Result<(Option<Manifest>, Option<Body>, Vec<Export
             Err(e) => return Err(io_err(&path, e)),
         }
     }
-    for name in [
-        JOURNAL_CSV,
-        LEDGER_CSV,
-        TRIAL_CSV,
-        CHAIN_CSV,
-        WORKBOOK,
-        BODY_JSON,
-        JOURNAL_TEXT,
-    ] {
+    // Every file an export writes besides the manifest.
+    for &name in &STEPS[1..STEPS.len() - 1] {
         if !manifest.files.iter().any(|f| f.name == name) && !contents.contains_key(name) {
             if dir.join(name).exists() {
                 problems.push(ExportProblem::FileUnlisted { file: name.into() });
