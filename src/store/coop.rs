@@ -819,15 +819,17 @@ impl<'a> Reader<'a> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The sales point of the organisation's latest sale or payment.
+    /// The sales point of the organisation's latest sale or payment: the
+    /// one whose entry was posted last. Entry ids grow with every commit,
+    /// so two sales in the same second (or a clock set back) cannot tie.
     pub fn last_point(&self, org_id: i64) -> Result<Option<String>> {
         Ok(self
             .conn
             .prepare_cached(
                 "SELECT point FROM (
-                     SELECT point, recorded_at FROM sales WHERE org_id = ?1
-                     UNION ALL SELECT point, recorded_at FROM payments WHERE org_id = ?1)
-                 ORDER BY recorded_at DESC LIMIT 1",
+                     SELECT point, entry_id FROM sales WHERE org_id = ?1
+                     UNION ALL SELECT point, entry_id FROM payments WHERE org_id = ?1)
+                 ORDER BY entry_id DESC LIMIT 1",
             )?
             .query_row([org_id], |r| r.get(0))
             .optional()?)
