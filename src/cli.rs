@@ -33,6 +33,7 @@ macro_rules! outln {
 mod coop;
 mod export;
 mod report;
+mod safety;
 mod savings;
 mod surplus;
 pub use coop::{
@@ -62,6 +63,8 @@ pub struct Cli {
     pub org: Option<String>,
     #[arg(long, global = true, help = tr("cli-json"))]
     pub json: bool,
+    #[arg(long, global = true, value_name = "JJ/MM/AAAA", help = tr("cli-confirm-date"))]
+    pub confirm_date: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -138,6 +141,12 @@ pub enum Command {
     Indicators(savings::IndicatorsArgs),
     #[command(about = tr("cli-report-cmd"), subcommand)]
     Report(report::ReportCmd),
+    #[command(about = tr("cli-backup"))]
+    Backup(safety::BackupArgs),
+    #[command(about = tr("cli-restore"))]
+    Restore(safety::RestoreArgs),
+    #[command(about = tr("cli-doctor"))]
+    Doctor(safety::DoctorArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -453,6 +462,12 @@ pub struct Context {
     pub user: Option<String>,
     pub org: Option<String>,
     pub json: bool,
+    /// The user this process has logged in, so that a command logs in once
+    /// however many checks it makes.
+    pub session: std::cell::RefCell<Option<Actor>>,
+    /// `--confirm-date`: the business date a user confirms when the clock
+    /// looks wrong.
+    pub confirm_date: Option<chrono::NaiveDate>,
 }
 
 impl Context {
@@ -462,7 +477,22 @@ impl Context {
         } else {
             OpenMode::Existing
         };
-        Books::open(&self.db, mode)
+        let books = Books::open(&self.db, mode)?;
+        // A ledger behind its heads file (put back to an older copy,
+        // truncated) is said before anything else is done with it.
+        if let Ok(problems) = books.known_heads_problems()
+            && let Some(first) = problems.first()
+        {
+            eprintln!(
+                "{}",
+                t!(
+                    "heads-warning",
+                    detail = crate::i18n::message(first),
+                    count = problems.len()
+                )
+            );
+        }
+        Ok(books)
     }
 
     /// Who is acting. While the ledger has no user, a name is enough (the
@@ -470,6 +500,17 @@ impl Context {
     /// `--user` and the passphrase (from `JATEBO_PASSPHRASE`, or asked on the
     /// terminal without echo).
     fn actor(&self, books: &mut Books) -> Result<Actor> {
+        let actor = self.login(books)?;
+        if let Some(date) = self.confirm_date {
+            books.confirm_business_date(&actor, date)?;
+        }
+        Ok(actor)
+    }
+
+    fn login(&self, books: &mut Books) -> Result<Actor> {
+        if let Some(a) = self.session.borrow().as_ref() {
+            return Ok(a.clone());
+        }
         if !books.has_users()? {
             let name = self
                 .user
@@ -484,11 +525,64 @@ impl Context {
             "JATEBO_PASSPHRASE",
             &t!("prompt-passphrase", name = name.clone()),
         )?;
-        books.login(&name, &passphrase)
+        let actor = books.login(&name, &passphrase)?;
+        *self.session.borrow_mut() = Some(actor.clone());
+        Ok(actor)
     }
 
+    /// The logged-in user, for a command that only reads (and so holds no
+    /// mutable `Books`): the login, which records failures, gets its own
+    /// connection.
+    fn reader(&self, books: &Books) -> Result<Option<Actor>> {
+        if !books.has_users()? {
+            return Ok(None);
+        }
+        if let Some(a) = self.session.borrow().as_ref() {
+            return Ok(Some(a.clone()));
+        }
+        let mut own = self.open()?;
+        self.actor(&mut own).map(Some)
+    }
+
+    /// The organisation a command works on (`--org`, or the only one), once
+    /// the user may read its books: when the ledger has users, every command
+    /// that reads or writes an organisation's books logs in first (before
+    /// saying which organisations exist) and needs `Read` there, as in the
+    /// full-screen interface. Writes are checked again by the service.
     fn org(&self, books: &Books) -> Result<OrgRow> {
-        books.resolve_org(self.org.as_deref())
+        let actor = self.reader(books)?;
+        let org = books.resolve_org(self.org.as_deref())?;
+        if let Some(a) = &actor {
+            books.permit(a, Some(&org), crate::domain::access::Action::Read)?;
+        }
+        Ok(org)
+    }
+
+    /// A command over the whole file (the audit log, `verify` of every
+    /// organisation, a consolidated report): `Read` in every organisation.
+    fn may_read_all(&self, books: &Books) -> Result<()> {
+        if let Some(a) = self.reader(books)? {
+            books.permit_read_all(&a)?;
+        }
+        Ok(())
+    }
+
+    /// The organisations whose books the user may read (all of them while
+    /// the ledger has no user).
+    fn readable_orgs(&self, books: &Books) -> Result<Vec<OrgRow>> {
+        match self.reader(books)? {
+            Some(a) => books.readable_orgs(&a),
+            None => books.orgs(),
+        }
+    }
+
+    /// `--org CODE` when given (with `Read` there), else every organisation
+    /// the user may read.
+    fn named_or_readable_orgs(&self, books: &Books) -> Result<Vec<OrgRow>> {
+        match &self.org {
+            Some(_) => Ok(vec![self.org(books)?]),
+            None => self.readable_orgs(books),
+        }
     }
 }
 
@@ -498,12 +592,23 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(p) => (p, false),
         None => (default_db_path()?, true),
     };
+    let confirm_date = match &cli.confirm_date {
+        Some(s) => {
+            let d = parse_business_date(s)?;
+            // The business date of the commands that default to today.
+            crate::tui::confirm_today(d);
+            Some(d)
+        }
+        None => None,
+    };
     let ctx = Context {
         db,
         db_is_default,
         user: cli.user.clone(),
         org: cli.org.clone(),
         json: cli.json,
+        session: Default::default(),
+        confirm_date,
     };
     let Some(command) = cli.command else {
         use std::io::IsTerminal;
@@ -522,7 +627,17 @@ pub fn run(cli: Cli) -> Result<i32> {
             lang_fixed: cli.lang.is_some(),
         });
     };
-    match command {
+    // Commands that use the ledger make the day's automatic backup once
+    // they succeeded (the first of the day; see docs/reliability.md).
+    let daily = !matches!(
+        command,
+        Command::VerifyExport(_)
+            | Command::Keys
+            | Command::Doctor(_)
+            | Command::Backup(_)
+            | Command::Restore(_)
+    );
+    let code = match command {
         Command::Init => cmd_init(&ctx),
         Command::Org(c) => cmd_org(&ctx, c),
         Command::Account(c) => cmd_account(&ctx, c),
@@ -557,7 +672,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Passbook(a) => savings::cmd_passbook(&ctx, a),
         Command::Indicators(a) => savings::cmd_indicators(&ctx, a),
         Command::Report(c) => report::cmd_report(&ctx, c),
+        Command::Backup(a) => safety::cmd_backup(&ctx, a),
+        Command::Restore(a) => safety::cmd_restore(&ctx, a),
+        Command::Doctor(a) => safety::cmd_doctor(&ctx, a),
+    }?;
+    if code == 0 && daily {
+        safety::daily_backup(&ctx.db);
     }
+    Ok(code)
 }
 
 fn cmd_init(ctx: &Context) -> Result<i32> {
@@ -599,7 +721,7 @@ fn cmd_org(ctx: &Context, c: OrgCmd) -> Result<i32> {
             }
         }
         OrgCmd::List => {
-            let orgs = books.orgs()?;
+            let orgs = ctx.readable_orgs(&books)?;
             if ctx.json {
                 return json_out(&orgs).map(|_| 0);
             }
@@ -825,7 +947,18 @@ fn cmd_entry(ctx: &Context, c: EntryCmd) -> Result<i32> {
                 source: None,
             };
             let actor = ctx.actor(&mut books)?;
-            let out = books.post(&actor, &org, entry)?;
+            let generated = a.key.is_none().then(|| entry.idem_key.clone());
+            let out = match books.post(&actor, &org, entry) {
+                Err(e @ Error::SyncFailed { .. }) => {
+                    // The entry may come back at the next opening: a retry
+                    // must carry the same key to never record it twice.
+                    if let Some(key) = generated {
+                        eprintln!("{}", t!("error-sync-failed-key", key = key));
+                    }
+                    return Err(e);
+                }
+                other => other?,
+            };
             print_outcome(ctx, &out)?;
         }
         EntryCmd::Show { number } => {
@@ -982,10 +1115,7 @@ fn cmd_journal(ctx: &Context, a: JournalArgs) -> Result<i32> {
 fn cmd_balance(ctx: &Context, p: PeriodArgs, before_closing: bool) -> Result<i32> {
     let books = ctx.open()?;
     let range = p.range()?;
-    let orgs = match &ctx.org {
-        Some(code) => vec![books.org(code)?],
-        None => books.orgs()?,
-    };
+    let orgs = ctx.named_or_readable_orgs(&books)?;
     let mut reports = Vec::new();
     for org in &orgs {
         reports.push((
@@ -1248,8 +1378,11 @@ fn cmd_keys(ctx: &Context) -> Result<i32> {
 fn cmd_verify(ctx: &Context) -> Result<i32> {
     let books = ctx.open()?;
     let only = match &ctx.org {
-        Some(code) => Some(books.org(code)?),
-        None => None,
+        Some(_) => Some(ctx.org(&books)?),
+        None => {
+            ctx.may_read_all(&books)?;
+            None
+        }
     };
     let report: VerifyReport = books.verify(only.as_ref())?;
     if ctx.json {
@@ -1276,6 +1409,7 @@ fn cmd_verify(ctx: &Context) -> Result<i32> {
 
 fn cmd_audit(ctx: &Context, limit: Option<usize>) -> Result<i32> {
     let books = ctx.open()?;
+    ctx.may_read_all(&books)?;
     let rows = books.audit_log(limit)?;
     if ctx.json {
         let v: Vec<_> = rows
@@ -1410,6 +1544,10 @@ fn cmd_user(ctx: &Context, c: UserCmd) -> Result<i32> {
             }
         }
         UserCmd::List => {
+            // Names and roles are the administrator's business.
+            if let Some(a) = ctx.reader(&books)? {
+                books.permit(&a, None, crate::domain::access::Action::ManageUsers)?;
+            }
             let users = books.users()?;
             if ctx.json {
                 return json_out(&users).map(|_| 0);

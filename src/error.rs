@@ -164,6 +164,34 @@ pub enum Error {
     Json {
         detail: String,
     },
+    /// The ledger could not be written (a failed write: the disk is full, a
+    /// file-size limit, a failing medium). Nothing of the operation was
+    /// recorded.
+    WriteFailed {
+        detail: String,
+    },
+    /// The disk did not confirm a commit (fsync failed). The operation was
+    /// rolled back, but its data may have reached the log file and can
+    /// reappear when the ledger is next opened (see docs/reliability.md).
+    SyncFailed {
+        detail: String,
+    },
+    /// An export could not be written (`full`: no space left, or a file-size
+    /// limit); the files it had started were removed.
+    ExportWriteFailed {
+        dir: PathBuf,
+        detail: String,
+        full: bool,
+    },
+    /// A backup or a restore refused (see domain::safety).
+    Safety(crate::domain::safety::SafetyError),
+    /// The clock looks wrong; a user must confirm the business date.
+    Clock(crate::domain::clock::ClockProblem),
+    /// A business date confirmed while the clock looks wrong must not be
+    /// before the last record.
+    ClockDate {
+        date: chrono::NaiveDate,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -209,6 +237,13 @@ impl From<LedgerError> for Error {
     }
 }
 
+// SQLite's extended I/O error codes (SQLITE_IOERR | n << 8).
+const IOERR_WRITE: i32 = rusqlite::ffi::SQLITE_IOERR_WRITE;
+const IOERR_FSYNC: i32 = rusqlite::ffi::SQLITE_IOERR_FSYNC;
+const IOERR_DIR_FSYNC: i32 = rusqlite::ffi::SQLITE_IOERR_DIR_FSYNC;
+const IOERR_TRUNCATE: i32 = rusqlite::ffi::SQLITE_IOERR_TRUNCATE;
+const IOERR_SHMSIZE: i32 = rusqlite::ffi::SQLITE_IOERR_SHMSIZE;
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
@@ -217,6 +252,11 @@ impl From<rusqlite::Error> for Error {
             return match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => Error::Busy,
                 C::DiskFull => Error::DiskFull,
+                C::SystemIoFailure => match f.extended_code {
+                    IOERR_FSYNC | IOERR_DIR_FSYNC => Error::SyncFailed { detail },
+                    IOERR_WRITE | IOERR_TRUNCATE | IOERR_SHMSIZE => Error::WriteFailed { detail },
+                    _ => Error::Database { detail },
+                },
                 C::ReadOnly => Error::ReadOnly {
                     path: PathBuf::new(),
                 },
@@ -240,6 +280,9 @@ impl Message for Error {
         use Error::*;
         match self {
             Money(e) => e.key(),
+            Safety(e) => e.key(),
+            Clock(e) => e.key(),
+            ClockDate { .. } => "clock-date-refused",
             Text { error, .. } => error.key(),
             Account(e) => e.key(),
             Chart(e) => e.key(),
@@ -281,6 +324,10 @@ impl Message for Error {
             BadLineArg { .. } => "error-bad-line-arg",
             CorruptEntry { .. } => "error-corrupt-entry",
             Json { .. } => "error-json",
+            WriteFailed { .. } => "error-write-failed",
+            SyncFailed { .. } => "error-sync-failed",
+            ExportWriteFailed { full: true, .. } => "error-export-disk-full",
+            ExportWriteFailed { full: false, .. } => "error-export-write-failed",
             LoginRequired => "error-login-required",
             LoginRefused => "error-login-refused",
             PassphraseRequired => "error-passphrase-required",
@@ -298,6 +345,9 @@ impl Message for Error {
         let t = |s: &str| MsgArg::Text(s.to_string());
         match self {
             Money(e) => e.args(),
+            Safety(e) => e.args(),
+            Clock(e) => e.args(),
+            ClockDate { date } => vec![("date", MsgArg::Date(*date))],
             Text { field, error } => {
                 let mut a = error.args();
                 a.push(("field", t(field)));
@@ -332,10 +382,15 @@ impl Message for Error {
             | Refused { detail }
             | Database { detail }
             | Json { detail }
+            | WriteFailed { detail }
+            | SyncFailed { detail }
             | ExportRefused { detail } => {
                 vec![("detail", t(detail))]
             }
             Io { path, detail } => vec![("path", p(path)), ("detail", t(detail))],
+            ExportWriteFailed { dir, detail, .. } => {
+                vec![("path", p(dir)), ("detail", t(detail))]
+            }
             UnknownOrg { code } | OrgExists { code } | BadOrgCode { code } => {
                 vec![("code", t(code))]
             }

@@ -23,6 +23,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../assets/i18n/", $lang, "/reports.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/reports-tui.ftl")),
             include_str!(concat!("../assets/i18n/", $lang, "/export.ftl")),
+            include_str!(concat!("../assets/i18n/", $lang, "/safety.ftl")),
         ]
     };
 }

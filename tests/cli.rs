@@ -32,6 +32,11 @@ fn demo_is_verified_and_balanced() {
         "demo message: {out}"
     );
     assert!(l.path.exists());
+    // The demo has users: reading needs a login too.
+    let o = l.run(&["verify"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let mut l = l;
+    l.login = Some(("NGO Auditor", "jatebo-demo"));
 
     let out = l.ok(&["verify"]);
     assert!(out.contains("tout est en ordre"), "{out}");
@@ -1479,12 +1484,20 @@ fn once_the_ledger_has_users_writing_needs_a_login() {
         assert_eq!(code(&o), 1);
         assert!(stderr(&o).contains("Connexion refusée"), "{}", stderr(&o));
     }
-    assert!(l.numbers(None).is_empty());
+    // Reading needs the login too, now that there are users.
+    let as_admin = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["--user", "Awa Traoré", "--json"];
+        all.extend_from_slice(args);
+        let o = run_env(&all, &[("JATEBO_PASSPHRASE", PASS)]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    assert!(as_admin(&["journal"]).as_array().unwrap().is_empty());
     let mut args = vec!["--user", "awa traore"];
     args.extend_from_slice(&post);
     let o = run_env(&args, &[("JATEBO_PASSPHRASE", PASS)]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let e = l.json(&["entry", "show", "2026-000001"]);
+    let e = as_admin(&["entry", "show", "2026-000001"]);
     assert_eq!(e["author"], "Awa Traoré");
 
     // An auditor reads and never writes.
@@ -1513,7 +1526,7 @@ fn once_the_ledger_has_users_writing_needs_a_login() {
         "{}",
         stderr(&o)
     );
-    let users = l.json(&["user", "list"]);
+    let users = as_admin(&["user", "list"]);
     let names: Vec<&str> = users
         .as_array()
         .unwrap()
@@ -1522,7 +1535,18 @@ fn once_the_ledger_has_users_writing_needs_a_login() {
         .collect();
     assert_eq!(names, ["Auditrice ONG", "Awa Traoré"]);
     assert_eq!(users[0]["roles"][0], serde_json::json!(["*", "auditor"]));
-    // Reading needs no login.
-    l.ok(&["verify"]);
-    l.ok(&["balance", "--year", "2026"]);
+    // The auditor reads; without a login nobody does.
+    for read in [&["verify"][..], &["balance", "--year", "2026"]] {
+        let mut args = vec!["--user", "Auditrice ONG"];
+        args.extend_from_slice(read);
+        let o = run_env(&args, &[("JATEBO_PASSPHRASE", "lire seulement")]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let o = run_env(read, &[]);
+        assert_eq!(code(&o), 1, "{}", stdout(&o));
+        assert!(
+            stderr(&o).contains("Phrase de passe nécessaire"),
+            "{}",
+            stderr(&o)
+        );
+    }
 }

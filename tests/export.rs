@@ -554,6 +554,22 @@ fn ledger_rewritten_between_two_exports_is_caught() {
     let head = m.chain.end.number.unwrap();
     let victim = format!("{}-{:06}", head.year, head.seq - 3);
     rewrite_history(&l.path, "savon", &victim, "Vente (réécrite)");
+    // The heads file beside the ledger still knows the old tip of savon's
+    // chain: verify catches the rewrite through it.
+    let (status, v) = l.verify_json();
+    assert_eq!(status, 3, "{v}");
+    assert!(
+        v["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["finding"]["kind"] == "rewritten" && p["finding"]["org"] == "savon"),
+        "{v}"
+    );
+    // Whoever rewrote the books deletes that file too: now the ledger is
+    // consistent with itself and verify has nothing to say; only last
+    // month's export can tell.
+    std::fs::remove_file(common::sidecar(&l.path, ".heads")).unwrap();
     let (status, v) = l.verify_json();
     assert_eq!(status, 0, "the rewrite is consistent with itself: {v}");
     {

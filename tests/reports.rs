@@ -866,8 +866,9 @@ fn hand_built_ledger_exact_smt_income_statement_and_balance_sheet() {
 // ---- the command line -------------------------------------------------------------
 
 fn demo_ledger() -> Ledger {
-    let l = Ledger::new();
+    let mut l = Ledger::new();
     std::fs::write(&l.path, demo_bytes()).expect("copy demo");
+    l.login = Some(("Awa Traoré", "jatebo-demo"));
     l
 }
 

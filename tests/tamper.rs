@@ -240,8 +240,24 @@ fn deleting_the_last_entries_is_caught() {
     delete_entries(&c, &ids);
     drop(c);
 
-    assert_eq!(l.numbers(Some("masques")).len(), n - 2);
+    // Every command now warns first: the heads file beside the ledger
+    // knows the two entries.
+    let o = l.run(&["--json", "journal", "--org", "masques"]);
+    assert_eq!(code(&o), 0);
+    let journal: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(common::numbers(&journal).len(), n - 2);
+    assert!(
+        common::stderr(&o).contains("masques : ce registre a"),
+        "{}",
+        common::stderr(&o)
+    );
     let (text, problems) = verify_fails(&l);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p["finding"]["kind"] == "behind" && p["finding"]["known"] == n as i64),
+        "{problems:?}"
+    );
     let first = first_problem_line(&text);
     assert!(
         first.contains(&format!("2 écriture(s) manquent après N° {last_kept}")),

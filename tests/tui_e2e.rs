@@ -336,9 +336,10 @@ fn first_run_post_reverse_filter_and_quit() {
     assert_eq!(t.wait_exit(), 0);
 
     // The books the interface wrote are sound, and say what was done.
-    let out = cli_ok(&db, &["verify"], &[]);
+    let awa = [("JATEBO_USER", "Awa Traoré"), ("JATEBO_PASSPHRASE", PASS)];
+    let out = cli_ok(&db, &["verify"], &awa);
     assert!(out.contains("tout est en ordre"), "{out}");
-    let out = cli_ok(&db, &["--org", "savon", "journal", "--json"], &[]);
+    let out = cli_ok(&db, &["--org", "savon", "journal", "--json"], &awa);
     let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
     let entries = v.as_array().unwrap_or_else(|| panic!("not a list: {v}"));
     assert_eq!(entries.len(), 2, "{v}");
@@ -902,7 +903,7 @@ fn a_savings_group_meeting_typed_in_the_grid_and_closed_with_its_code() {
         second.starts_with(&format!("{last}-")),
         "{second} vs {last}"
     );
-    let out = cli_ok(&db, &["verify"], &[]);
+    let out = cli_ok(&db, &["verify"], &me);
     assert!(out.contains("tout est en ordre"), "{out}");
 }
 

@@ -219,6 +219,7 @@ pub fn cmd_report(ctx: &Context, c: ReportCmd) -> Result<i32> {
 /// then wins over `--org`), else the one named or the only one.
 fn pick(ctx: &Context, books: &Books, all: bool) -> Result<Vec<OrgRow>> {
     if all {
+        ctx.may_read_all(books)?;
         let orgs = books.orgs()?;
         if orgs.is_empty() {
             return Err(Error::OrgRequired {

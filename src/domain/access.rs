@@ -56,6 +56,10 @@ pub enum Action {
     ManageOrgs,
     /// Create users, change their roles, reset passphrases.
     ManageUsers,
+    /// Copy the whole ledger (every organisation) to a backup file.
+    Backup,
+    /// Replace the ledger with a backup.
+    Restore,
 }
 
 impl Action {
@@ -68,12 +72,17 @@ impl Action {
             Action::ClosePeriod => "close_period",
             Action::ManageOrgs => "manage_orgs",
             Action::ManageUsers => "manage_users",
+            Action::Backup => "backup",
+            Action::Restore => "restore",
         }
     }
 
     /// Actions that concern the whole ledger rather than one organisation.
     pub fn is_global(self) -> bool {
-        matches!(self, Action::ManageOrgs | Action::ManageUsers)
+        matches!(
+            self,
+            Action::ManageOrgs | Action::ManageUsers | Action::Backup | Action::Restore
+        )
     }
 }
 
@@ -89,9 +98,11 @@ pub fn allowed(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
         Role::Admin => true,
-        Role::Treasurer => matches!(action, Read | Post | ManageAccounts | ClosePeriod),
-        Role::Facilitator => matches!(action, Read | Post | ManageAccounts),
-        Role::Auditor => matches!(action, Read),
+        // A backup holds every organisation's books: it needs a role granted
+        // for all organisations (Backup is global), whichever role that is.
+        Role::Treasurer => matches!(action, Read | Post | ManageAccounts | ClosePeriod | Backup),
+        Role::Facilitator => matches!(action, Read | Post | ManageAccounts | Backup),
+        Role::Auditor => matches!(action, Read | Backup),
     }
 }
 

@@ -4,12 +4,14 @@
 pub mod access;
 pub mod account;
 pub mod chart;
+pub mod clock;
 pub mod coop;
 pub mod export;
 pub mod ledger;
 pub mod money;
 pub mod period;
 pub mod report;
+pub mod safety;
 pub mod savings;
 pub mod statements;
 pub mod surplus;

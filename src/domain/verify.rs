@@ -135,6 +135,15 @@ pub enum Problem {
         meeting: String,
         code: String,
     },
+    /// The ledger is behind, or disagrees with, the chain heads recorded in
+    /// its heads file: put back to an earlier copy, truncated or rewritten.
+    KnownHeads {
+        finding: super::safety::HeadFinding,
+    },
+    /// The heads file beside the ledger cannot be read.
+    HeadsFile {
+        detail: String,
+    },
 }
 
 impl Problem {
@@ -183,6 +192,8 @@ impl Message for Problem {
             StockLedger { .. } => "verify-stock-ledger",
             MemberMismatch { .. } => "verify-member-mismatch",
             MeetingCode { .. } => "verify-meeting-code",
+            KnownHeads { finding } => finding.key(),
+            HeadsFile { .. } => "verify-heads-file",
         }
     }
 
@@ -255,6 +266,8 @@ impl Message for Problem {
             MeetingCode { org, meeting, code } => {
                 vec![("org", s(org)), ("meeting", s(meeting)), ("code", s(code))]
             }
+            KnownHeads { finding } => finding.args(),
+            HeadsFile { detail } => vec![("detail", s(detail))],
             CacheMismatch {
                 org,
                 account,

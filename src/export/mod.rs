@@ -72,25 +72,47 @@ fn io_err(path: &Path, e: std::io::Error) -> Error {
     }
 }
 
+/// What a failed write of an export file tells the user: the disk is full
+/// (no space left, or a file-size limit), or another error; either way the
+/// export's files are removed (see `export_month`).
+fn write_err(dir: &Path, e: std::io::Error) -> Error {
+    // ENOSPC (28), EFBIG (27): no room for the file.
+    let full = matches!(e.raw_os_error(), Some(27 | 28))
+        || matches!(
+            e.kind(),
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge
+        );
+    Error::ExportWriteFailed {
+        dir: dir.to_path_buf(),
+        detail: e.to_string(),
+        full,
+    }
+}
+
 /// Writes `bytes` as `dir/name` so that the name never holds half a file:
 /// into `name.part`, synced, then renamed over.
 fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     let part = dir.join(format!("{name}.part"));
     let dest = dir.join(name);
+    let mut created = false;
     let res = (|| {
         let mut f = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&part)?;
+        created = true;
         f.write_all(bytes)?;
         f.sync_all()?;
         fs::rename(&part, &dest)
     })();
     if let Err(e) = res {
         // A part file is never taken for a finished one; still, leave
-        // nothing behind when the write failed.
-        let _ = fs::remove_file(&part);
-        return Err(io_err(&dest, e));
+        // nothing behind when the write failed (only a part file this call
+        // created: `create_new` refused one that was already there).
+        if created {
+            let _ = fs::remove_file(&part);
+        }
+        return Err(write_err(dir, e));
     }
     Ok(())
 }
@@ -100,8 +122,9 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 /// Refuses a folder that already holds something: an export is never mixed
-/// with other files, nor written over another.
-fn prepare_dir(dir: &Path) -> Result<()> {
+/// with other files, nor written over another. Returns whether the folder
+/// was created here.
+fn prepare_dir(dir: &Path) -> Result<bool> {
     match fs::read_dir(dir) {
         Ok(mut it) => {
             if it.next().is_some() {
@@ -109,12 +132,26 @@ fn prepare_dir(dir: &Path) -> Result<()> {
                     path: dir.to_path_buf(),
                 });
             }
-            Ok(())
+            Ok(false)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            fs::create_dir_all(dir).map_err(|e| io_err(dir, e))
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => fs::create_dir_all(dir)
+            .map(|()| true)
+            .map_err(|e| io_err(dir, e)),
         Err(e) => Err(io_err(dir, e)),
+    }
+}
+
+/// After a failed export: removes the files this export wrote (by name,
+/// nothing else) and the folder if this export created it and it is empty
+/// again, so that the same `--out` can be used for the next try.
+fn remove_written(dir: &Path, written: &[&str], created: bool) {
+    for name in written {
+        let _ = fs::remove_file(dir.join(name));
+    }
+    if created {
+        // `remove_dir` only removes an empty folder: anything put there by
+        // someone else meanwhile stays, and so does the folder.
+        let _ = fs::remove_dir(dir);
     }
 }
 
@@ -143,11 +180,37 @@ pub fn export_month(
     tell(0);
     let lang = crate::i18n::lang();
     let body = books.export_body(actor, org, month, lang)?;
-    prepare_dir(dir)?;
+    let created = prepare_dir(dir)?;
+    // Names of the files written so far, to remove them if a later one
+    // fails: no folder is left looking like half an export.
+    let mut written: Vec<&'static str> = Vec::new();
+    let res = write_files(actor, &body, lang, dir, opts, &mut written, &mut |step| {
+        tell(step)
+    });
+    if res.is_err() {
+        remove_written(dir, &written, created);
+    }
+    let manifest = res?;
+    tell(9);
+    Ok(manifest)
+}
+
+/// The files of an export, in order, the manifest last; each name is added
+/// to `written` once its file is in place.
+fn write_files(
+    actor: &Actor,
+    body: &Body,
+    lang: crate::domain::Lang,
+    dir: &Path,
+    opts: &ExportOptions,
+    written: &mut Vec<&'static str>,
+    tell: &mut dyn FnMut(usize),
+) -> Result<Manifest> {
     let exported_at = crate::service::now();
     let mut files = Vec::new();
-    let mut put = |name: &str, bytes: &[u8], rows: u64| -> Result<()> {
+    let mut put = |name: &'static str, bytes: &[u8], rows: u64| -> Result<()> {
         write_atomic(dir, name, bytes)?;
+        written.push(name);
         files.push(FileEntry {
             name: name.to_string(),
             sha256: sha256(bytes),
@@ -157,38 +220,38 @@ pub fn export_month(
         Ok(())
     };
     for (i, name) in [JOURNAL_CSV, LEDGER_CSV, TRIAL_CSV, CHAIN_CSV]
-        .iter()
+        .into_iter()
         .enumerate()
     {
         tell(i + 1);
-        let r = render::text_file(name, &body, lang, opts.bom, &exported_at);
+        let r = render::text_file(name, body, lang, opts.bom, &exported_at);
         put(name, &r.bytes, r.rows)?;
     }
     tell(5);
-    let (bytes, rows) = xlsx::workbook(&body, lang).map_err(|e| Error::Io {
+    let (bytes, rows) = xlsx::workbook(body, lang).map_err(|e| Error::Io {
         path: dir.join(WORKBOOK),
         detail: e.to_string(),
     })?;
     put(WORKBOOK, &bytes, rows)?;
     tell(6);
-    let json = serde_json::to_vec(&body).map_err(|e| Error::Json {
+    let json = serde_json::to_vec(body).map_err(|e| Error::Json {
         detail: e.to_string(),
     })?;
     put(BODY_JSON, &json, body.entries.len() as u64)?;
     tell(7);
-    let r = render::journal_text(&body, lang, &exported_at);
+    let r = render::journal_text(body, lang, &exported_at);
     put(JOURNAL_TEXT, &r.bytes, r.rows)?;
     tell(8);
-    let manifest = manifest(&body, exported_at, &actor.name, opts, lang, files);
+    let manifest = manifest(body, exported_at, &actor.name, opts, lang, files);
     let bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Json {
         detail: e.to_string(),
     })?;
     write_atomic(dir, MANIFEST, &bytes)?;
+    written.push(MANIFEST);
     // The renames themselves reach the disk.
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
-    tell(9);
     Ok(manifest)
 }
 

@@ -2,6 +2,7 @@
 //! every entry posted through `WriteTx::post`. Called by the CLI (and the
 //! TUI); never speaks SQL itself.
 
+mod clock;
 pub mod coop;
 pub mod demo;
 mod demo_coop;
@@ -11,6 +12,7 @@ pub mod overview;
 pub mod passbook;
 pub mod receipt;
 pub mod reports;
+pub mod safety;
 pub mod savings;
 mod sheet;
 pub mod users;
@@ -830,6 +832,11 @@ impl Books {
             && let Some(p) = check_audit(&r.audit(None)?)
         {
             problems.push(p);
+        }
+        if only.is_none() {
+            // Behind the heads recorded beside the file: put back to an
+            // earlier copy, or truncated, since.
+            problems.extend(self.known_heads_problems()?);
         }
         Ok(VerifyReport {
             organisations: orgs.len(),

@@ -254,6 +254,50 @@ impl Books {
 }
 
 impl Books {
+    /// The permission check for a screen or a command that holds no write
+    /// transaction: `action` on `org` (None: a ledger-wide action).
+    pub fn permit(&self, actor: &Actor, org: Option<&OrgRow>, action: Action) -> Result<()> {
+        authorize(&self.store.read(), actor, org.map(|o| o.id), action)
+    }
+
+    /// Reading the books of every organisation at once (a consolidated
+    /// report, `verify` of the whole file, the audit log): `Read` must hold in
+    /// each of them, so a treasurer of one cooperative never sees another's
+    /// figures through a ledger-wide command.
+    pub fn permit_read_all(&self, actor: &Actor) -> Result<()> {
+        let r = self.store.read();
+        if !r.has_users()? {
+            return Ok(());
+        }
+        let orgs = r.orgs()?;
+        if orgs.is_empty() {
+            return authorize(&r, actor, None, Action::Read);
+        }
+        for o in &orgs {
+            authorize(&r, actor, Some(o.id), Action::Read)?;
+        }
+        Ok(())
+    }
+
+    /// The organisations whose books `actor` may read (all of them while the
+    /// ledger has no user). Refused when there is none, so that an empty list
+    /// never passes for "no organisation".
+    pub fn readable_orgs(&self, actor: &Actor) -> Result<Vec<OrgRow>> {
+        let orgs: Vec<OrgRow> = self
+            .org_access(actor)?
+            .into_iter()
+            .filter(|(_, role)| access::allowed(*role, Action::Read))
+            .map(|(o, _)| o)
+            .collect();
+        if orgs.is_empty() && self.has_users()? && !self.store.read().orgs()?.is_empty() {
+            return Err(Error::Access(access::AccessError::Denied {
+                action: Action::Read,
+                role: None,
+            }));
+        }
+        Ok(orgs)
+    }
+
     /// The organisations a logged-in user may open, with the role there (a
     /// global grant opens them all).
     pub fn org_access(&self, actor: &Actor) -> Result<Vec<(OrgRow, Role)>> {

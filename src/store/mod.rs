@@ -6,6 +6,7 @@ mod coop;
 mod export;
 mod read;
 mod reports;
+mod safety;
 mod savings;
 pub mod schema;
 mod write;
@@ -19,6 +20,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{Error, Result};
 pub use coop::*;
 pub use read::*;
+pub use safety::{
+    BackupInfo, heads_path, local_now, read_heads_file, sync_dir, with_suffix, write_file_atomic,
+    write_heads_file,
+};
 pub use savings::*;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use write::*;
@@ -38,6 +43,12 @@ pub enum OpenMode {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether commits keep the heads file beside the ledger up to date
+    /// (not for in-memory ledgers, read-only looks or relaxed builds).
+    heads_file: bool,
+    /// The business date was confirmed by a user although the clock looked
+    /// wrong: posting may go on (see [`crate::domain::clock`]).
+    clock_confirmed: bool,
 }
 
 /// What a look at a file found.
@@ -121,6 +132,32 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)
 }
 
+/// Creates an empty file readable and writable by its owner only, whatever
+/// the umask, before SQLite opens it: SQLite would make it 0644, and gives
+/// the `-wal` and `-shm` files beside it the permissions of the database
+/// file, so they are private too. Fails if the file exists.
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    // `mode` is filtered by the umask, which can only remove bits: set it
+    // exactly all the same.
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(|_| ())
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -161,6 +198,18 @@ impl Store {
                         detail: e.to_string(),
                     })?;
                 }
+                // Another process may have created it meanwhile: then
+                // SQLite opens theirs, as before.
+                match create_private_file(path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(e) => {
+                        return Err(Error::Io {
+                            path: path.to_path_buf(),
+                            detail: e.to_string(),
+                        });
+                    }
+                }
                 flags |= OpenFlags::SQLITE_OPEN_CREATE;
             }
             Probe::Empty | Probe::Ledger => {}
@@ -198,11 +247,17 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            heads_file: true,
+            clock_confirmed: false,
         };
         store.migrate()?;
         store
             .conn
             .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+        // A ledger without a heads file (new, or from before they existed)
+        // gets one now; an existing one only moves forward.
+        let heads = store.read().heads()?;
+        store.advance_heads_file(&heads);
         Ok(store)
     }
 
@@ -218,6 +273,8 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            heads_file: false,
+            clock_confirmed: false,
         };
         store.migrate()?;
         Ok(store)
@@ -291,6 +348,8 @@ impl Store {
         };
         let tmp = dest.with_extension("partial");
         let _ = std::fs::remove_file(&tmp);
+        // A copy of the books is as private as the books.
+        create_private_file(&tmp).map_err(io)?;
         {
             let mut out = Connection::open(&tmp)?;
             let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
@@ -314,6 +373,16 @@ impl Store {
         Ok(())
     }
 
+    /// Lets entries be recorded although the clock looks wrong, once a user
+    /// confirmed the business date (for the life of this open ledger).
+    pub fn confirm_clock(&mut self) {
+        self.clock_confirmed = true;
+    }
+
+    pub fn clock_confirmed(&self) -> bool {
+        self.clock_confirmed
+    }
+
     /// While building a throw-away ledger (the demo, a benchmark), commits
     /// need not wait for the disk: `true` sets `synchronous = OFF`. `false`
     /// puts `FULL` back and checkpoints, which syncs everything written so
@@ -321,10 +390,16 @@ impl Store {
     pub fn relaxed_durability(&mut self, relaxed: bool) -> Result<()> {
         if relaxed {
             self.conn.pragma_update(None, "synchronous", "OFF")?;
+            self.heads_file = false;
         } else {
             self.conn.pragma_update(None, "synchronous", "FULL")?;
             self.conn
                 .query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+            self.heads_file = self.path != Path::new(":memory:");
+            if self.heads_file {
+                let heads = self.read().heads()?;
+                self.advance_heads_file(&heads);
+            }
         }
         Ok(())
     }
@@ -342,8 +417,18 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| named(e.into()))?;
         let mut w = WriteTx::new(tx);
+        w.clock_confirmed = self.clock_confirmed;
         let value = f(&mut w).map_err(&named)?;
+        // The heads as this transaction leaves them, for the heads file.
+        let heads = if self.heads_file {
+            w.read().heads().ok()
+        } else {
+            None
+        };
         w.commit().map_err(named)?;
+        if let Some(h) = heads {
+            self.advance_heads_file(&h);
+        }
         Ok(value)
     }
 

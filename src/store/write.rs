@@ -51,6 +51,9 @@ pub struct WriteTx<'c> {
     accounts: HashMap<(i64, String), (i64, bool)>,
     seqs: HashMap<(i64, i32), i64>,
     audit_head: Option<(i64, String)>,
+    /// A user confirmed the business date although the clock looked wrong
+    /// (see [`crate::domain::clock`]); entries may then be recorded.
+    pub(super) clock_confirmed: bool,
 }
 
 impl<'c> WriteTx<'c> {
@@ -61,6 +64,7 @@ impl<'c> WriteTx<'c> {
             accounts: HashMap::new(),
             seqs: HashMap::new(),
             audit_head: None,
+            clock_confirmed: false,
         }
     }
 
@@ -213,6 +217,20 @@ impl<'c> WriteTx<'c> {
         Ok(last + 1)
     }
 
+    /// Refuses to record while the clock looks wrong: before the last
+    /// record of the ledger, or implausible. A retry of an entry already
+    /// recorded does not come here (it records nothing).
+    fn check_clock(&self, now: &str) -> Result<()> {
+        let Ok(now) = chrono::DateTime::parse_from_rfc3339(now) else {
+            return Ok(());
+        };
+        let last = self.read().last_recorded_at()?;
+        match crate::domain::clock::judge(now.naive_utc(), last) {
+            Some(problem) => Err(Error::Clock(problem)),
+            None => Ok(()),
+        }
+    }
+
     /// The ledger path. Validates the entry, refuses a closed period, an
     /// unknown or closed account and a reused idempotency key with other
     /// content; numbers it gaplessly, chains its hash to the previous entry,
@@ -250,6 +268,9 @@ impl<'c> WriteTx<'c> {
                 number,
             }
             .into());
+        }
+        if !self.clock_confirmed {
+            self.check_clock(now)?;
         }
         let head = self.head(org.id)?;
         check_open(e.date, head.closed_through)?;

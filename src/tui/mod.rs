@@ -36,6 +36,7 @@ use crate::domain::Lang;
 use crate::domain::period::DateRange;
 use crate::error::{Error, Result};
 use crate::i18n;
+use crate::service::safety::AutoBackup;
 use crate::service::{Actor, Books, demo};
 use crate::store::{OpenMode, PostOutcome};
 use crate::t;
@@ -49,9 +50,20 @@ pub struct Options {
     pub lang_fixed: bool,
 }
 
+/// The business date a user confirmed because the clock looked wrong: it
+/// is "today" for the rest of the process.
+static CONFIRMED_TODAY: std::sync::Mutex<Option<NaiveDate>> = std::sync::Mutex::new(None);
+
+pub fn confirm_today(d: NaiveDate) {
+    *CONFIRMED_TODAY.lock().unwrap_or_else(|e| e.into_inner()) = Some(d);
+}
+
 /// The business date: today on the system clock (`JATEBO_TODAY`, as
 /// `2026-11-21`, fixes it for tests and demonstrations).
 pub fn today() -> NaiveDate {
+    if let Some(d) = *CONFIRMED_TODAY.lock().unwrap_or_else(|e| e.into_inner()) {
+        return d;
+    }
     std::env::var("JATEBO_TODAY")
         .ok()
         .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
@@ -498,6 +510,16 @@ pub fn run(opts: Options) -> Result<i32> {
         OpenMode::Existing
     };
     let books = Books::open(&opts.db, mode)?;
+    // The day's automatic backup, before anything is changed.
+    match books.auto_backup(AutoBackup::Daily) {
+        Ok(Some(r)) => log::info(&format!("daily backup {}", r.path.display())),
+        Ok(None) => {}
+        Err(e) => log::warn(&format!(
+            "daily backup failed: {}",
+            crate::i18n::message(&e)
+        )),
+    }
+    let heads_problems = books.known_heads_problems().unwrap_or_default();
     let cfg_path = config::path();
     let (cfg, cfg_issues) = config::load(cfg_path.as_deref());
     let today = today();
@@ -507,7 +529,16 @@ pub fn run(opts: Options) -> Result<i32> {
     for p in &problems {
         log::warn(&format!("config: {p}"));
     }
-    if !problems.is_empty() {
+    if let Some(first) = heads_problems.first() {
+        // Behind its heads file: the most important thing to say.
+        let text = t!("heads-banner", detail = crate::i18n::message(first));
+        log::warn(&text);
+        app.startup_warning = Some(app::Status {
+            level: app::Level::Error,
+            text,
+        });
+        app.status = app.startup_warning.clone();
+    } else if !problems.is_empty() {
         app.startup_warning = Some(app::Status {
             level: app::Level::Warn,
             text: t!(
@@ -582,7 +613,24 @@ pub fn run(opts: Options) -> Result<i32> {
     }
     terminal.show_cursor().ok();
     drop(terminal);
+    restore_terminal();
     log::info("quit");
+    // The backup on quit, when the books changed since the last one.
+    match driver.books.auto_backup(AutoBackup::Quit) {
+        Ok(Some(r)) => {
+            log::info(&format!("backup on quit {}", r.path.display()));
+            println!(
+                "{}",
+                t!("backup-auto-done", path = r.path.display().to_string())
+            );
+        }
+        Ok(None) => {}
+        Err(e) => {
+            let detail = crate::i18n::message(&e);
+            log::warn(&format!("backup on quit failed: {detail}"));
+            eprintln!("{}", t!("backup-auto-failed", detail = detail));
+        }
+    }
     io::stdout().flush().ok();
     Ok(0)
 }

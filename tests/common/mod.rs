@@ -64,6 +64,10 @@ pub fn describe(args: &[&str], o: &Output) -> String {
 pub struct Ledger {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
+    /// Who commands log in as, once the ledger has users (the demo's
+    /// administrator for the demo ledger); a test's own `JATEBO_USER` /
+    /// `JATEBO_PASSPHRASE` set on a command replaces it.
+    pub login: Option<(&'static str, &'static str)>,
 }
 
 impl Ledger {
@@ -71,7 +75,11 @@ impl Ledger {
     pub fn new() -> Ledger {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("registre.db");
-        Ledger { dir, path }
+        Ledger {
+            dir,
+            path,
+            login: None,
+        }
     }
 
     /// An empty ledger made by `jatebo init`.
@@ -83,8 +91,9 @@ impl Ledger {
 
     /// The demo ledger (three organisations, June–November 2026).
     pub fn demo() -> Ledger {
-        let l = Ledger::new();
+        let mut l = Ledger::new();
         l.ok(&["demo"]);
+        l.login = Some(("Awa Traoré", "jatebo-demo"));
         l
     }
 
@@ -105,11 +114,17 @@ impl Ledger {
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
-        command(&self.path, args)
+        let mut c = command(&self.path, args);
+        if let Some((user, pass)) = self.login {
+            c.env("JATEBO_USER", user).env("JATEBO_PASSPHRASE", pass);
+        }
+        c
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        run(&self.path, args)
+        self.command(args)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin()))
     }
 
     /// Runs a command that must succeed (exit 0, nothing on stderr); returns

@@ -54,6 +54,10 @@ error-disk-full = The disk is full: nothing was recorded. Free some space and tr
 error-read-only = The ledger { $path } is read-only: cannot write.
 error-corrupt = The ledger file is damaged ({ $detail }). Nothing was changed; restore a backup.
 error-refused = The ledger refused the operation: { $detail }
+error-write-failed = Could not write to the disk (disk full or failing): nothing was recorded. Free some space or check the disk, then try again.
+error-sync-failed = The disk did not confirm the write: the operation was cancelled, but it may have reached the disk and reappear the next time the ledger is opened. Check the disk, then look at the journal before trying again (with the same --key, nothing is ever recorded twice).
+error-export-disk-full = The disk is full: the export to { $path } could not be written. The files it had started were removed; free some space, then try again with the same folder.
+error-export-write-failed = The export to { $path } could not be written ({ $detail }). The files it had started were removed; try again.
 error-database = Ledger error: { $detail }
 error-io = Cannot use { $path }: { $detail }
 error-no-home = home folder not found; give the ledger with --db
@@ -98,6 +102,8 @@ access-denied = Your role ({ $role ->
     [manage_accounts] managing accounts
     [close_period] closing a period
     [manage_orgs] creating an organisation
+    [backup] backing up the whole ledger (a role for all organisations is needed)
+    [restore] restoring the ledger
    *[manage_users] managing users
 } in this organisation.
 access-no-role = You have no role in this organisation: ask an administrator.

@@ -54,6 +54,10 @@ error-disk-full = Le disque est plein : rien n'a été enregistré. Libérez de 
 error-read-only = Le registre { $path } est en lecture seule : impossible d'écrire.
 error-corrupt = Le fichier du registre est endommagé ({ $detail }). Rien n'a été modifié ; restaurez une sauvegarde.
 error-refused = Le registre a refusé l'opération : { $detail }
+error-write-failed = Impossible d'écrire sur le disque (disque plein ou en erreur) : rien n'a été enregistré. Libérez de la place ou vérifiez le disque, puis recommencez.
+error-sync-failed = Le disque n'a pas confirmé l'écriture : l'opération est annulée, mais elle a pu atteindre le disque et réapparaître à la prochaine ouverture du registre. Vérifiez le disque, puis consultez le journal avant de recommencer (avec la même clé --key, rien n'est jamais enregistré deux fois).
+error-export-disk-full = Le disque est plein : l'export vers { $path } n'a pas pu être écrit. Les fichiers commencés ont été effacés ; libérez de la place puis recommencez avec le même dossier.
+error-export-write-failed = L'export vers { $path } n'a pas pu être écrit ({ $detail }). Les fichiers commencés ont été effacés ; recommencez.
 error-database = Erreur du registre : { $detail }
 error-io = Impossible d'utiliser { $path } : { $detail }
 error-no-home = dossier personnel introuvable ; indiquez le registre avec --db
@@ -98,6 +102,8 @@ access-denied = Votre rôle ({ $role ->
     [manage_accounts] de gérer les comptes
     [close_period] de clôturer une période
     [manage_orgs] de créer une organisation
+    [backup] de sauvegarder tout le registre (il faut un rôle pour toutes les organisations)
+    [restore] de restaurer le registre
    *[manage_users] de gérer les utilisateurs
 } dans cette organisation.
 access-no-role = Vous n'avez pas de rôle dans cette organisation : demandez à un administrateur.
