@@ -20,10 +20,12 @@ use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Ledger, describe, env_u64};
+use chrono::{Days, NaiveDate};
+use common::{Ledger, describe, env_u64, sidecar};
 use jatebo::domain::ledger::{PostedEntry, Side};
 use jatebo::service::Books;
 use jatebo::service::demo::Rng;
+use jatebo::store::OrgRow;
 use jatebo::store::{JournalQuery, OpenMode};
 
 /// Kills in CI (processes actually killed, not those that finished first).
@@ -56,14 +58,48 @@ impl Drop for SeedOnPanic {
 #[derive(Clone, Debug)]
 struct Expected {
     date: String,
-    memo: String,
-    key: String,
-    lines: usize,
-    debits: i64,
+    sent: Sent,
     /// The entry as first read back after it was acknowledged; it must never
     /// change afterwards (hash included).
     seen: Option<PostedEntry>,
 }
+
+#[derive(Clone, Debug)]
+enum Sent {
+    /// An entry of the loop's cooperative: what was typed.
+    Post {
+        memo: String,
+        key: String,
+        lines: usize,
+        debits: i64,
+    },
+    /// An entry posted by an acknowledged meeting close of the savings
+    /// group: its document (`REU-1-05`); memo and lines are the program's.
+    Meeting { doc_ref: String },
+}
+
+/// Acknowledged entries, by organisation and number.
+type ExpectedMap = BTreeMap<(String, String), Expected>;
+
+/// A meeting close of the savings group that was acknowledged (its
+/// `… fermée : N écriture(s) enregistrée(s).` line printed whole), or found
+/// committed after a kill: from then on it must stay closed, with the same
+/// code and entries.
+#[derive(Clone, Debug)]
+struct ClosedMeeting {
+    date: NaiveDate,
+    /// Entries its close posted.
+    entries: usize,
+    /// `2026-000012-3FA9C1`: printed by the program, or read from the
+    /// ledger the first time it is checked.
+    code: Option<String>,
+}
+
+/// The savings group of the loop, and its members.
+const GROUP: &str = "ton";
+const MEMBERS: [&str; 3] = ["Aminata Traoré", "Fatoumata Diarra", "Awa Keïta"];
+/// The first meeting; each next one is one or two days after the last.
+const CYCLE_START: &str = "2026-01-05";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Op {
@@ -71,15 +107,22 @@ enum Op {
     Bulk,
     Close,
     Export,
+    /// A meeting of the savings group: opened and filled (not killed), then
+    /// its close is the process killed.
+    Meeting,
+    /// `jatebo backup --out FILE`.
+    Backup,
 }
 
 impl Op {
     fn pick(rng: &mut Rng) -> Op {
         match rng.below(100) {
-            0..=69 => Op::Post,
-            70..=84 => Op::Bulk,
-            85..=91 => Op::Export,
-            _ => Op::Close,
+            0..=61 => Op::Post,
+            62..=75 => Op::Bulk,
+            76..=82 => Op::Export,
+            83..=90 => Op::Close,
+            91..=95 => Op::Meeting,
+            _ => Op::Backup,
         }
     }
 }
@@ -94,6 +137,27 @@ struct Counts {
     closes: u64,
     exports: u64,
     exports_checked: u64,
+    /// Meeting closes attempted (the process that may be killed).
+    meetings: u64,
+    /// Closes that printed their `fermée` line (whole).
+    meetings_acknowledged: u64,
+    /// … of which by a process then killed.
+    meetings_acknowledged_by_killed: u64,
+    /// Killed before saying so, found closed at the check: allowed.
+    meetings_closed_unacknowledged: u64,
+    /// Killed and found still open: closed (not killed) before the next one
+    /// is opened.
+    meetings_left_open: u64,
+    meetings_reclosed: u64,
+    backups: u64,
+    /// Finished (exit 0) and checked complete.
+    backups_finished: u64,
+    /// Killed, and the file is at its final name: checked complete.
+    backups_complete_after_kill: u64,
+    /// Killed, and nothing at the final name.
+    backups_absent_after_kill: u64,
+    /// … of which a `.part` was left.
+    backups_part_left: u64,
     acknowledged: u64,
     /// Acknowledged by a process that was then killed (its number line was
     /// printed in full before the signal).
@@ -129,6 +193,37 @@ fn acknowledged_numbers(stdout: &[u8]) -> Vec<String> {
     out
 }
 
+/// What a meeting close printed, whole lines only: the meeting number and
+/// the entries posted (`Réunion N° 4 du 11/01/2026 fermée : 3 écriture(s)
+/// enregistrée(s).`), and the closing code (`Code de fermeture :
+/// 2026-000012-3FA9C1 — …`) when that line was printed too.
+fn acknowledged_close(stdout: &[u8]) -> Option<(i64, usize, Option<String>)> {
+    let text = String::from_utf8_lossy(stdout);
+    let whole = match text.rfind('\n') {
+        Some(end) => &text[..end],
+        None => return None,
+    };
+    let digits = |s: &str| -> String { s.chars().take_while(char::is_ascii_digit).collect() };
+    let mut closed = None;
+    let mut code = None;
+    for line in whole.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("Réunion N° ")
+            && let Some(pos) = line.find("fermée : ")
+        {
+            let number = digits(rest).parse().expect("meeting number");
+            let entries = digits(&line[pos + "fermée : ".len()..])
+                .parse()
+                .expect("entries");
+            closed = Some((number, entries));
+        }
+        if let Some(rest) = line.strip_prefix("Code de fermeture : ") {
+            code = rest.split(' ').next().map(str::to_string);
+        }
+    }
+    closed.map(|(n, e)| (n, e, code))
+}
+
 /// Spawns `jatebo` with piped output.
 fn spawn(l: &Ledger, args: &[String]) -> Child {
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -137,6 +232,46 @@ fn spawn(l: &Ledger, args: &[String]) -> Child {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn jatebo")
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|s| s.to_string()).collect()
+}
+
+/// Runs `jatebo --org ton <args>` to completion (not killed); it must
+/// succeed. Returns stdout.
+fn group_ok(l: &Ledger, args: &[&str]) -> String {
+    let mut all = vec!["--org", GROUP];
+    all.extend_from_slice(args);
+    l.ok(&all)
+}
+
+/// The savings group's closing counts for the open meeting, as the books
+/// compute them.
+fn closing_counts(path: &Path) -> (String, String) {
+    let books = Books::open(path, OpenMode::Existing).expect("open");
+    let org = books.org(GROUP).expect("group");
+    let v = books.meeting_view(&org, None).expect("meeting view");
+    assert!(!v.closed, "no open meeting to close");
+    (
+        v.closing_loan.francs().to_string(),
+        v.closing_social.francs().to_string(),
+    )
+}
+
+/// `meeting close` of the open meeting, with the right counts.
+fn close_args(path: &Path) -> Vec<String> {
+    let (loan, social) = closing_counts(path);
+    strings(&[
+        "--org",
+        GROUP,
+        "meeting",
+        "close",
+        "--loan-cash",
+        &loan,
+        "--social-cash",
+        &social,
+    ])
 }
 
 /// Waits `delay`, then kills the child if it is still running. Returns its
@@ -163,12 +298,54 @@ fn month_after(m: &str) -> (i32, u32) {
     if mm == 12 { (y + 1, 1) } else { (y, mm + 1) }
 }
 
+/// The journal of one organisation, by number.
+fn journal_of(books: &Books, org: &OrgRow) -> BTreeMap<String, PostedEntry> {
+    let journal = books
+        .journal(org, &JournalQuery::default())
+        .expect("journal");
+    assert_eq!(
+        journal.len() as i64,
+        org.entries,
+        "{}: the journal and the chain head disagree on the number of entries",
+        org.code
+    );
+    journal
+        .into_iter()
+        .map(|v| (v.entry.number.to_string(), v.entry))
+        .collect()
+}
+
+/// Whether an entry read back is the one that was sent.
+fn same_as_sent(date: &str, sent: &Sent, got: &PostedEntry) -> bool {
+    if got.date.to_string() != date {
+        return false;
+    }
+    match sent {
+        Sent::Post {
+            memo,
+            key,
+            lines,
+            debits,
+        } => {
+            let d: i64 = got
+                .lines
+                .iter()
+                .filter(|l| l.side == Side::Debit)
+                .map(|l| l.amount.francs())
+                .sum();
+            got.memo == *memo && got.idem_key == *key && got.lines.len() == *lines && d == *debits
+        }
+        Sent::Meeting { doc_ref } => got.doc_ref == *doc_ref && got.reverses.is_none(),
+    }
+}
+
 /// Reopens the ledger the normal way and checks everything; returns the
-/// first open month, and the number of lost acknowledged entries and of
-/// corruptions (each with a description).
+/// first open month of the cooperative. Lost acknowledged entries and
+/// corruptions are counted, then fail the test with a description.
 fn check(
     path: &Path,
-    expected: &mut BTreeMap<String, Expected>,
+    expected: &mut ExpectedMap,
+    closed: &mut BTreeMap<i64, ClosedMeeting>,
     counts: &mut Counts,
 ) -> (i32, u32) {
     let books = match Books::open(path, OpenMode::Existing) {
@@ -187,46 +364,93 @@ fn check(
         counts.corruptions += 1;
         panic!("PRAGMA integrity_check: {integrity:?}");
     }
+    // Includes the closing codes of the savings group's meetings.
     let report = books.verify(None).expect("verify runs");
     if !report.ok() {
         counts.corruptions += 1;
         panic!("verify found problems: {:#?}", report.problems);
     }
     let org = books.org("coop").expect("org coop");
-    let journal = books
-        .journal(&org, &JournalQuery::default())
-        .expect("journal");
-    assert_eq!(
-        journal.len() as i64,
-        org.entries,
-        "the journal and the chain head disagree on the number of entries"
-    );
-    let by_number: BTreeMap<String, &PostedEntry> = journal
-        .iter()
-        .map(|v| (v.entry.number.to_string(), &v.entry))
-        .collect();
+    let group = books.org(GROUP).expect("savings group");
+    let mut journals: BTreeMap<String, BTreeMap<String, PostedEntry>> = BTreeMap::new();
+    journals.insert("coop".into(), journal_of(&books, &org));
+    journals.insert(GROUP.into(), journal_of(&books, &group));
     let mut problems = Vec::new();
-    for (number, want) in expected.iter_mut() {
-        let Some(&got) = by_number.get(number) else {
+
+    // Closed meetings stay closed, with their code and their entries.
+    let meetings = books.meetings(&group).expect("meetings");
+    let ton = &journals[GROUP];
+    for (number, want) in closed.iter_mut() {
+        let Some(m) = meetings.iter().find(|m| m.number == *number) else {
             counts.lost += 1;
-            problems.push(format!("acknowledged entry {number} is missing ({want:?})"));
+            problems.push(format!("closed meeting {number} is missing"));
             continue;
         };
-        let debits: i64 = got
-            .lines
-            .iter()
-            .filter(|l| l.side == Side::Debit)
-            .map(|l| l.amount.francs())
-            .sum();
-        let same = got.date.to_string() == want.date
-            && got.memo == want.memo
-            && got.idem_key == want.key
-            && got.lines.len() == want.lines
-            && debits == want.debits;
-        if !same {
+        if !m.is_closed() || m.closes != 1 || m.date != want.date {
             counts.lost += 1;
             problems.push(format!(
-                "acknowledged entry {number} differs: expected {want:?}, found {got:?}"
+                "meeting {number} was closed ({want:?}), found {m:?}"
+            ));
+            continue;
+        }
+        let code = m.code.clone().unwrap_or_default();
+        match &want.code {
+            Some(c) if *c != code => {
+                counts.lost += 1;
+                problems.push(format!(
+                    "meeting {number}: closing code {c} acknowledged, {code} in the ledger"
+                ));
+                continue;
+            }
+            Some(_) => {}
+            None => want.code = Some(code.clone()),
+        }
+        // 2026-000012-3FA9C1: the last entry the close posted.
+        let (last, short) = code.split_at("2026-000012".len());
+        let short = short.trim_start_matches('-');
+        let doc_ref = format!("REU-1-{number:02}");
+        let posted: Vec<&PostedEntry> = ton
+            .values()
+            .filter(|e| e.doc_ref == doc_ref && e.reverses.is_none())
+            .collect();
+        let last_ok = ton
+            .get(last)
+            .is_some_and(|e| e.doc_ref == doc_ref && e.hash.to_uppercase().starts_with(short));
+        if posted.len() != want.entries || !last_ok {
+            counts.lost += 1;
+            problems.push(format!(
+                "meeting {number} (code {code}): {} entries {doc_ref} for {} posted, last one {:?}",
+                posted.len(),
+                want.entries,
+                ton.get(last)
+            ));
+            continue;
+        }
+        for e in posted {
+            expected
+                .entry((GROUP.to_string(), e.number.to_string()))
+                .or_insert_with(|| Expected {
+                    date: want.date.to_string(),
+                    sent: Sent::Meeting {
+                        doc_ref: doc_ref.clone(),
+                    },
+                    seen: None,
+                });
+        }
+    }
+
+    for ((org_code, number), want) in expected.iter_mut() {
+        let Some(got) = journals[org_code].get(number) else {
+            counts.lost += 1;
+            problems.push(format!(
+                "{org_code}: acknowledged entry {number} is missing ({want:?})"
+            ));
+            continue;
+        };
+        if !same_as_sent(&want.date, &want.sent, got) {
+            counts.lost += 1;
+            problems.push(format!(
+                "{org_code}: acknowledged entry {number} differs: expected {want:?}, found {got:?}"
             ));
             continue;
         }
@@ -234,7 +458,7 @@ fn check(
             Some(seen) if seen != got => {
                 counts.lost += 1;
                 problems.push(format!(
-                    "entry {number} changed since it was first read: {seen:?} → {got:?}"
+                    "{org_code}: entry {number} changed since it was first read: {seen:?} → {got:?}"
                 ));
             }
             Some(_) => {}
@@ -246,6 +470,84 @@ fn check(
         Some(m) => month_after(m),
         None => (2026, 1),
     }
+}
+
+/// Checks a backup file whole: it opens (from a copy, so that nothing is
+/// written beside it), passes `integrity_check` and `verify`, its chains
+/// are not beyond the ledger's and every entry it holds is the ledger's,
+/// and it holds every entry acknowledged before it was made (all of them:
+/// the backup round posts nothing). Err says what is wrong.
+fn check_backup(
+    file: &Path,
+    ledger: &Path,
+    scratch: &Path,
+    expected: &ExpectedMap,
+) -> Result<(), String> {
+    let copy = scratch.join("backup-check.db");
+    let clean = || {
+        for s in ["", "-wal", "-shm", "-journal", ".heads"] {
+            let _ = std::fs::remove_file(sidecar(&copy, s));
+        }
+    };
+    clean();
+    std::fs::copy(file, &copy).map_err(|e| format!("cannot copy the backup: {e}"))?;
+    let result = (|| {
+        let b = Books::open(&copy, OpenMode::Existing)
+            .map_err(|e| format!("the backup does not open: {e:?}"))?;
+        let integrity = b
+            .store()
+            .read()
+            .integrity_check()
+            .map_err(|e| format!("{e:?}"))?;
+        if !integrity.is_empty() {
+            return Err(format!("backup: PRAGMA integrity_check: {integrity:?}"));
+        }
+        let report = b.verify(None).map_err(|e| format!("{e:?}"))?;
+        if !report.ok() {
+            return Err(format!("backup: verify: {:#?}", report.problems));
+        }
+        let books = Books::open(ledger, OpenMode::Existing).expect("open the ledger");
+        let (bh, lh) = (
+            b.heads().map_err(|e| format!("{e:?}"))?,
+            books.heads().expect("ledger heads"),
+        );
+        if bh.orgs.keys().ne(lh.orgs.keys()) || bh.audit_count > lh.audit_count {
+            return Err(format!("backup heads {bh:?}, ledger heads {lh:?}"));
+        }
+        for (code, h) in &bh.orgs {
+            let l = &lh.orgs[code];
+            if h.genesis != l.genesis || h.chain_no > l.chain_no {
+                return Err(format!("{code}: backup head {h:?}, ledger head {l:?}"));
+            }
+            let ours = journal_of(&books, &books.org(code).expect("org"));
+            let theirs = journal_of(&b, &b.org(code).map_err(|e| format!("{e:?}"))?);
+            if theirs.len() as i64 != h.chain_no {
+                return Err(format!(
+                    "{code}: {} entries in the backup, head says {}",
+                    theirs.len(),
+                    h.chain_no
+                ));
+            }
+            for (n, e) in &theirs {
+                if ours.get(n) != Some(e) {
+                    return Err(format!(
+                        "{code}: backup entry {n} is not the ledger's: {e:?} / {:?}",
+                        ours.get(n)
+                    ));
+                }
+            }
+            for ((org_code, n), want) in expected {
+                if org_code == code && !theirs.contains_key(n) {
+                    return Err(format!(
+                        "{code}: acknowledged entry {n} missing from the backup ({want:?})"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    })();
+    clean();
+    result
 }
 
 fn bulk_file(path: &Path, rng: &mut Rng) -> i64 {
@@ -261,6 +563,123 @@ fn bulk_file(path: &Path, rng: &mut Rng) -> i64 {
     total
 }
 
+/// The last meeting of the savings group: number, date, whether it is
+/// closed, and the cash its close counted (loan fund, social fund).
+fn last_meeting(path: &Path) -> Option<(i64, NaiveDate, bool, i64, i64)> {
+    let books = Books::open(path, OpenMode::Existing).expect("open");
+    let org = books.org(GROUP).expect("group");
+    let v = books.meeting_view(&org, None).ok()?;
+    let (loan, social) = v
+        .closes
+        .last()
+        .map(|c| (c.counted_loan.francs(), c.counted_social.francs()))
+        .unwrap_or_default();
+    Some((v.meeting.number, v.meeting.date, v.closed, loan, social))
+}
+
+/// Adds the savings group: a cycle from [`CYCLE_START`] with the standard
+/// constitution, and its members.
+fn add_group(l: &Ledger) {
+    l.ok(&[
+        "org",
+        "add",
+        "--code",
+        GROUP,
+        "--name",
+        "Groupe Benkadi",
+        "--kind",
+        "savings",
+    ]);
+    group_ok(
+        l,
+        &[
+            "group",
+            "start",
+            "--start",
+            CYCLE_START,
+            "--end",
+            "2026-12-31",
+        ],
+    );
+    for name in MEMBERS {
+        group_ok(
+            l,
+            &["member", "add", "--name", name, "--joined", CYCLE_START],
+        );
+    }
+}
+
+/// Records a meeting close that finished or printed its `fermée` line
+/// (`counted`: the close of a meeting round, not one closing a meeting left
+/// open).
+fn acknowledge_close(
+    round: u64,
+    out: &Output,
+    killed: bool,
+    counted: bool,
+    date: NaiveDate,
+    closed: &mut BTreeMap<i64, ClosedMeeting>,
+    counts: &mut Counts,
+) -> bool {
+    let Some((number, entries, code)) = acknowledged_close(&out.stdout) else {
+        assert!(
+            killed,
+            "round {round}: a finished meeting close printed no acknowledgement:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        return false;
+    };
+    if !killed {
+        assert!(code.is_some(), "round {round}: no closing code printed");
+    }
+    if counted {
+        counts.meetings_acknowledged += 1;
+        if killed {
+            counts.meetings_acknowledged_by_killed += 1;
+        }
+    }
+    let previous = closed.insert(
+        number,
+        ClosedMeeting {
+            date,
+            entries,
+            code,
+        },
+    );
+    assert!(
+        previous.is_none(),
+        "round {round}: meeting {number} closed twice"
+    );
+    true
+}
+
+/// Closes the group's meeting left open by a killed close (not killed this
+/// time); false when there was none.
+fn close_left_open(
+    l: &Ledger,
+    round: u64,
+    closed: &mut BTreeMap<i64, ClosedMeeting>,
+    counts: &mut Counts,
+) -> bool {
+    match last_meeting(&l.path) {
+        Some((_, date, false, _, _)) => {
+            let args = close_args(&l.path);
+            let a: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = l.run(&a);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "round {round}: closing the meeting left open failed:\n{}",
+                describe(&a, &out)
+            );
+            counts.meetings_reclosed += 1;
+            acknowledge_close(round, &out, false, false, date, closed, counts);
+            true
+        }
+        _ => false,
+    }
+}
+
 #[test]
 fn sigkill_at_random_moments_loses_nothing_acknowledged() {
     let seed = env_u64("JATEBO_CRASH_SEED", DEFAULT_SEED);
@@ -270,8 +689,10 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
     let started = Instant::now();
 
     let l = Ledger::with_coop();
+    add_group(&l);
     let lines_file = l.dir.path().join("lignes.csv");
-    let mut expected: BTreeMap<String, Expected> = BTreeMap::new();
+    let mut expected: ExpectedMap = BTreeMap::new();
+    let mut closed: BTreeMap<i64, ClosedMeeting> = BTreeMap::new();
     let mut counts = Counts::default();
     let mut month = (2026, 1);
 
@@ -295,6 +716,8 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
         // What this attempt would record, if it is acknowledged.
         let mut pending: Option<Expected> = None;
         let mut export_dir = None;
+        let mut backup_file = None;
+        let mut meeting_date = None;
         let mut args: Vec<String> = vec!["--org".into(), "coop".into()];
         match op {
             Op::Post | Op::Bulk => {
@@ -320,10 +743,12 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
                 };
                 pending = Some(Expected {
                     date: date.clone(),
-                    memo: memo.clone(),
-                    key: key.clone(),
-                    lines,
-                    debits,
+                    sent: Sent::Post {
+                        memo: memo.clone(),
+                        key: key.clone(),
+                        lines,
+                        debits,
+                    },
                     seen: None,
                 });
             }
@@ -351,14 +776,65 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
                 );
                 export_dir = Some(dir);
             }
+            Op::Backup => {
+                counts.backups += 1;
+                let file = l.dir.path().join(format!("backup-{round}.db"));
+                args = strings(&["backup", "--out", &file.display().to_string()]);
+                backup_file = Some(file);
+            }
+            Op::Meeting => {
+                // A close killed in an earlier round may have left its
+                // meeting open: it must still close, before the next opens.
+                close_left_open(&l, round, &mut closed, &mut counts);
+                let step = 1 + rng.below(2);
+                let (number, day, loan, social) = match last_meeting(&l.path) {
+                    Some((n, d, true, loan, social)) => (n + 1, d + Days::new(step), loan, social),
+                    Some(other) => panic!("round {round}: meeting still open: {other:?}"),
+                    None => (1, CYCLE_START.parse().expect("date"), 0, 0),
+                };
+                let day_s = day.to_string();
+                let out = group_ok(
+                    &l,
+                    &[
+                        "meeting",
+                        "open",
+                        "--date",
+                        &day_s,
+                        "--loan-cash",
+                        &loan.to_string(),
+                        "--social-cash",
+                        &social.to_string(),
+                    ],
+                );
+                assert!(
+                    out.contains(&format!("Réunion N° {number} du ")),
+                    "round {round}: {out}"
+                );
+                // One member buys 1 to 5 shares, the others the default.
+                let shares = (1 + rng.below(5)).to_string();
+                group_ok(
+                    &l,
+                    &["meeting", "record", "--member", "1", "--shares", &shares],
+                );
+                group_ok(&l, &["meeting", "fill"]);
+                counts.meetings += 1;
+                args = close_args(&l.path);
+                meeting_date = Some(day);
+            }
         }
 
         // Mostly within the life of a short process (a post takes 10-20 ms),
-        // sometimes up to the whole range.
-        let max = if rng.below(4) == 0 {
-            MAX_DELAY_US
-        } else {
-            MAX_DELAY_US / 2
+        // sometimes up to the whole range. A meeting close and a backup do
+        // more (a backup copies, syncs, reopens and checks the whole ledger,
+        // longer as it grows): half the time their range is longer, so that
+        // some finish and kills land all along their work.
+        let long = rng.below(4) == 0;
+        let max = match op {
+            Op::Meeting if long || rng.below(2) == 0 => 2 * MAX_DELAY_US,
+            Op::Backup if long || rng.below(2) == 0 => 8 * MAX_DELAY_US,
+            Op::Meeting | Op::Backup => MAX_DELAY_US,
+            _ if long => MAX_DELAY_US,
+            _ => MAX_DELAY_US / 2,
         };
         let delay = Duration::from_micros(rng.below(max + 1));
         let (out, killed) = kill_after(spawn(&l, &args), delay);
@@ -394,7 +870,7 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
                 if killed {
                     counts.acknowledged_by_killed += 1;
                 }
-                let previous = expected.insert(n.clone(), want);
+                let previous = expected.insert(("coop".to_string(), n.clone()), want);
                 assert!(previous.is_none(), "round {round}: number {n} given twice");
             } else if !killed {
                 panic!(
@@ -403,8 +879,68 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
                 );
             }
         }
+        let meeting_acknowledged = match meeting_date {
+            Some(day) => {
+                acknowledge_close(round, &out, killed, true, day, &mut closed, &mut counts)
+            }
+            None => false,
+        };
 
-        month = check(&l.path, &mut expected, &mut counts);
+        month = check(&l.path, &mut expected, &mut closed, &mut counts);
+
+        if let (Some(day), false) = (meeting_date, meeting_acknowledged) {
+            // Killed before it said anything: committed or not, whole.
+            match last_meeting(&l.path) {
+                Some((number, d, true, _, _)) if d == day => {
+                    counts.meetings_closed_unacknowledged += 1;
+                    closed.insert(
+                        number,
+                        ClosedMeeting {
+                            date: day,
+                            entries: MEMBERS.len(),
+                            code: None,
+                        },
+                    );
+                }
+                Some((_, d, false, _, _)) if d == day => counts.meetings_left_open += 1,
+                other => panic!("round {round}: meeting of {day} not found: {other:?}"),
+            }
+        }
+        if let Some(file) = &backup_file {
+            let part = sidecar(file, ".part");
+            if file.exists() {
+                if let Err(e) = check_backup(file, &l.path, l.dir.path(), &expected) {
+                    panic!(
+                        "round {round}: backup at its final name is not complete \
+                         (killed: {killed}): {e}"
+                    );
+                }
+                if killed {
+                    counts.backups_complete_after_kill += 1;
+                } else {
+                    counts.backups_finished += 1;
+                }
+            } else {
+                assert!(
+                    killed,
+                    "round {round}: backup finished but {} is absent:\n{}",
+                    file.display(),
+                    describe(&a, &out)
+                );
+                counts.backups_absent_after_kill += 1;
+                if part.exists() {
+                    counts.backups_part_left += 1;
+                }
+            }
+            // Keep the temporary folder small.
+            let _ = std::fs::remove_file(file);
+            let _ = std::fs::remove_file(&part);
+        }
+    }
+
+    // A meeting left open by the last kills must still close.
+    if close_left_open(&l, round, &mut closed, &mut counts) {
+        check(&l.path, &mut expected, &mut closed, &mut counts);
     }
 
     // Entries in the file that nobody was told about: the kill landed
@@ -419,12 +955,17 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
         .filter(|v| v.entry.idem_key.starts_with("crash-"))
         .count() as u64;
     counts.unacknowledged_committed = ours - counts.acknowledged;
+    let group_entries = books.org(GROUP).expect("group").entries;
 
     eprintln!(
         "crash loop: seed={seed:#x} rounds={} kills={} finished-before-kill={} \
-         (posts={} bulk={} closes={} exports={}, exports verified={}) acknowledged={} \
-         (of which printed by a killed process={}) committed-unacknowledged={} entries-in-file={} \
-         lost={} corruptions={} time={:.1}s",
+         (posts={} bulk={} closes={} exports={}, exports verified={}; \
+         meeting closes={}: acknowledged={} (by a killed process={}), \
+         committed-unacknowledged={}, left open={}, closed again={}; \
+         backups={}: finished+verified={}, complete after kill={}, absent after kill={} \
+         (.part left={})) acknowledged={} \
+         (of which printed by a killed process={}) committed-unacknowledged={} \
+         entries-in-file={} (group: {} in {} meetings) lost={} corruptions={} time={:.1}s",
         counts.rounds,
         counts.kills,
         counts.finished,
@@ -433,10 +974,23 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
         counts.closes,
         counts.exports,
         counts.exports_checked,
+        counts.meetings,
+        counts.meetings_acknowledged,
+        counts.meetings_acknowledged_by_killed,
+        counts.meetings_closed_unacknowledged,
+        counts.meetings_left_open,
+        counts.meetings_reclosed,
+        counts.backups,
+        counts.backups_finished,
+        counts.backups_complete_after_kill,
+        counts.backups_absent_after_kill,
+        counts.backups_part_left,
         counts.acknowledged,
         counts.acknowledged_by_killed,
         counts.unacknowledged_committed,
         journal.len(),
+        group_entries,
+        closed.len(),
         counts.lost,
         counts.corruptions,
         started.elapsed().as_secs_f64()
