@@ -745,3 +745,76 @@ fn users_screen_admin_manages_others_see_only_themselves() {
         }]
     );
 }
+
+// ---- the clock (issue 7, part 6) ---------------------------------------------
+
+fn clock_popup(a: &App) -> Option<(&str, Option<&str>)> {
+    match &a.popup {
+        Some(Popup::ClockDate { message, error, .. }) => Some((message.as_str(), error.as_deref())),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_wrong_clock_asks_for_the_date_before_anything_is_recorded() {
+    let mut a = main_app(Role::Treasurer);
+    let said = "L'horloge de l'ordinateur indique le 01/01/2000…";
+    assert!(
+        a.update(Msg::ClockWrong {
+            message: said.into()
+        })
+        .is_empty()
+    );
+    assert_eq!(clock_popup(&a), Some((said, None)));
+    // Not a date: said in the dialog, nothing sent.
+    assert!(typed(&mut a, "31/02/2026").is_empty());
+    assert!(a.update(key(KeyCode::Enter)).is_empty());
+    let (_, error) = clock_popup(&a).expect("still asking");
+    assert!(error.unwrap().contains("31/02/2026"), "{error:?}");
+    for _ in 0..10 {
+        a.update(key(KeyCode::Backspace));
+    }
+    typed(&mut a, "22/11/2026");
+    let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    assert_eq!(a.update(key(KeyCode::Enter)), vec![Effect::ConfirmDate(d)]);
+    // The ledger refuses it (a date before the last record): said there.
+    a.update(Msg::Failed {
+        effect: Box::new(Effect::ConfirmDate(d)),
+        message: "La date confirmée (22/11/2026) est avant la dernière opération".into(),
+        busy: false,
+    });
+    assert!(
+        clock_popup(&a)
+            .unwrap()
+            .1
+            .unwrap()
+            .contains("avant la dernière")
+    );
+    // Accepted: it is today from now on.
+    a.update(Msg::Done(Done::DateConfirmed(d)));
+    assert!(a.popup.is_none());
+    assert_eq!(a.today, d);
+    let status = a.status.clone().expect("status");
+    assert!(status.text.contains("22/11/2026"), "{}", status.text);
+}
+
+#[test]
+fn the_date_can_wait_and_is_asked_once_an_open_dialog_is_closed() {
+    let mut a = main_app(Role::Treasurer);
+    // Esc: later; the clock's message stays on the status line.
+    a.update(Msg::ClockWrong {
+        message: "horloge en retard".into(),
+    });
+    a.update(key(KeyCode::Esc));
+    assert!(a.popup.is_none());
+    assert_eq!(a.status.as_ref().unwrap().text, "horloge en retard");
+    // A dialog is open (help): asked once it is closed, not on top of it.
+    a.update(key(KeyCode::F(1)));
+    assert!(matches!(a.popup, Some(Popup::Help)));
+    a.update(Msg::ClockWrong {
+        message: "horloge en retard".into(),
+    });
+    assert!(matches!(a.popup, Some(Popup::Help)));
+    a.update(key(KeyCode::Esc));
+    assert_eq!(clock_popup(&a), Some(("horloge en retard", None)));
+}

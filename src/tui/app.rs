@@ -452,6 +452,14 @@ pub enum Popup {
         title: String,
         text: String,
     },
+    /// The computer's clock looks wrong: nothing is recorded until the
+    /// business date is confirmed (see `domain::clock`).
+    ClockDate {
+        /// What is wrong with the clock, in the user's language.
+        message: String,
+        date: Input,
+        error: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -474,6 +482,8 @@ pub struct Status {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     SetLang(Lang),
+    /// Confirms the business date while the clock looks wrong.
+    ConfirmDate(NaiveDate),
     /// First run: the administrator and, if needed, the first organisation.
     Setup {
         lang: Lang,
@@ -575,6 +585,8 @@ impl Effect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Done {
     Session(Box<Session>),
+    /// The business date was confirmed: it is "today" from now on.
+    DateConfirmed(NaiveDate),
     /// The demo ledger is open: log in as one of its users.
     DemoReady {
         hint: String,
@@ -625,6 +637,11 @@ pub enum Msg {
     /// No key for the configured time.
     Idle,
     Done(Done),
+    /// The clock looks wrong (found at login, or a post refused because of
+    /// it); `message` is in the user's language.
+    ClockWrong {
+        message: String,
+    },
     /// An effect failed; `message` is already in the user's language.
     Failed {
         effect: Box<Effect>,
@@ -673,6 +690,9 @@ pub struct App {
     pub retry: Option<Effect>,
     /// Problems in the settings file, shown again once logged in.
     pub startup_warning: Option<Status>,
+    /// The clock looked wrong while a dialog was open: the date is asked
+    /// for once that dialog is closed.
+    pub clock_pending: Option<String>,
     pub quit: bool,
 }
 
@@ -706,6 +726,7 @@ impl App {
             counter: 0,
             retry: None,
             startup_warning: None,
+            clock_pending: None,
             quit: false,
         }
     }
@@ -925,7 +946,20 @@ impl App {
                 vec![]
             }
             Msg::Idle => self.lock(),
-            Msg::Key(k) => self.on_key(k),
+            Msg::ClockWrong { message } => {
+                self.ask_date(message);
+                vec![]
+            }
+            Msg::Key(k) => {
+                let effects = self.on_key(k);
+                if self.popup.is_none()
+                    && matches!(self.mode, Mode::Main)
+                    && let Some(message) = self.clock_pending.take()
+                {
+                    self.ask_date(message);
+                }
+                effects
+            }
             Msg::Mouse(m) => self.on_mouse(m),
             Msg::Done(d) => self.on_done(d),
             Msg::Failed {
@@ -949,6 +983,20 @@ impl App {
         coop::clamp(self);
         savings::clamp(self);
         reports::clamp(self);
+    }
+
+    /// Asks for the business date because the clock looks wrong, now if
+    /// nothing else is open, else once the open dialog is closed.
+    fn ask_date(&mut self, message: String) {
+        if self.popup.is_some() || !matches!(self.mode, Mode::Main) {
+            self.clock_pending = Some(message);
+            return;
+        }
+        self.popup = Some(Popup::ClockDate {
+            message,
+            date: Input::new(10),
+            error: None,
+        });
     }
 
     /// Locks the session: nothing of the books stays on screen.
@@ -1899,6 +1947,33 @@ impl App {
                     true
                 }
             },
+            Popup::ClockDate {
+                message,
+                date,
+                error,
+                ..
+            } => match cmd {
+                Some(Cmd::Back) => {
+                    // Later: posting stays refused until it is confirmed.
+                    self.set_status(Level::Warn, message.clone());
+                    false
+                }
+                Some(Cmd::Confirm) => match parse_date(&date.value) {
+                    Ok(d) => {
+                        effects.push(Effect::ConfirmDate(d));
+                        true
+                    }
+                    Err(_) => {
+                        *error = Some(crate::t!("form-bad-date", value = date.value.clone()));
+                        true
+                    }
+                },
+                _ => {
+                    date.handle(&key);
+                    *error = None;
+                    true
+                }
+            },
             Popup::Reverse {
                 number,
                 date,
@@ -2056,6 +2131,19 @@ impl App {
                 if self.current_org().is_none() {
                     self.set_status(Level::Warn, crate::t!("tui-no-org"));
                 }
+                self.load_screen()
+            }
+            Done::DateConfirmed(d) => {
+                self.today = d;
+                self.popup = None;
+                self.clock_pending = None;
+                self.set_status(
+                    Level::Success,
+                    crate::t!(
+                        "tui-clock-confirmed",
+                        date = crate::i18n::date(d, crate::i18n::lang())
+                    ),
+                );
                 self.load_screen()
             }
             Done::DemoReady { hint } => {
@@ -2240,6 +2328,12 @@ impl App {
     }
 
     fn on_failed(&mut self, effect: Effect, message: String, busy: bool) -> Vec<Effect> {
+        if let (Effect::ConfirmDate(_), Some(Popup::ClockDate { error, .. })) =
+            (&effect, &mut self.popup)
+        {
+            *error = Some(message);
+            return vec![];
+        }
         match (&mut self.mode, &effect) {
             (Mode::Login(l), Effect::Login { .. }) => {
                 l.error = Some(message);

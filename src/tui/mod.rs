@@ -175,6 +175,14 @@ impl Driver {
                 return Ok(None);
             }
             Effect::Quit => return Ok(None),
+            Effect::ConfirmDate(date) => {
+                let actor = self.actor(app)?;
+                self.books.confirm_business_date(&actor, *date)?;
+                log::warn(&format!("business date confirmed: {date}"));
+                self.today = *date;
+                confirm_today(*date);
+                Done::DateConfirmed(*date)
+            }
             Effect::Setup {
                 lang,
                 name,
@@ -414,6 +422,18 @@ fn settle(app: &mut App, driver: &mut Driver, effects: Vec<Effect>, redraw: &mut
             }
             _ => driver.run(app, &effect),
         };
+        // A session just opened, or a post refused because of the clock:
+        // the business date is asked for.
+        let clock = match &result {
+            Ok(Some(Done::Session(_))) => driver
+                .books
+                .clock_problem()
+                .ok()
+                .flatten()
+                .map(|p| i18n::message(&p)),
+            Err(Error::Clock(p)) => Some(i18n::message(p)),
+            _ => None,
+        };
         let msg = match result {
             Ok(None) => continue,
             Ok(Some(done)) => Msg::Done(done),
@@ -434,6 +454,9 @@ fn settle(app: &mut App, driver: &mut Driver, effects: Vec<Effect>, redraw: &mut
             }
         };
         queue.extend(app.update(msg));
+        if let Some(message) = clock {
+            queue.extend(app.update(Msg::ClockWrong { message }));
+        }
     }
 }
 
@@ -443,6 +466,7 @@ fn effect_name(e: &Effect) -> &'static str {
         Effect::Setup { .. } => "setup",
         Effect::OpenDemo => "open_demo",
         Effect::Login { .. } => "login",
+        Effect::ConfirmDate(_) => "confirm_date",
         Effect::Unlock { .. } => "unlock",
         Effect::Overview { .. } => "overview",
         Effect::Accounts { .. } => "accounts",

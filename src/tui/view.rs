@@ -1617,6 +1617,28 @@ fn draw_popup(f: &mut Frame, app: &App, p: &Popup) {
                 set_cursor(f, r, row, 22, input);
             }
         }
+        Popup::ClockDate {
+            message,
+            date,
+            error,
+        } => {
+            let mut lines = vec![
+                field_line(app, &t!("tui-clock-field"), date, true, 27),
+                Line::from(""),
+                Line::styled(message.clone(), th.style(Role::Warn)),
+                Line::from(""),
+            ];
+            if let Some(e) = error {
+                lines.push(err_line(app, e));
+            }
+            lines.push(Line::styled(t!("tui-clock-help"), th.style(Role::Muted)));
+            let r = panel(f, app, &t!("tui-clock-title"), 76, 14);
+            f.render_widget(
+                Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+                r,
+            );
+            set_cursor(f, r, 0, 29, date);
+        }
         Popup::Notice { title, text } => {
             let lines = vec![
                 Line::from(""),

@@ -66,3 +66,7 @@ clock-implausible = The computer's clock says { $now }, an implausible date: it 
 clock-far-ahead = The computer's clock says { $now }, more than a year after the last recorded operation ({ $last }): check it. Nothing was recorded. Set the computer's date, or confirm today's date: add --confirm-date DD/MM/YYYY.
 clock-date-refused = The confirmed date ({ $date }) is before the last recorded operation, or outside the accepted years: give the real date of today.
 error-sync-failed-key = Key of this entry: { $key } — to try again with no risk of a duplicate, add --key { $key }.
+tui-clock-title = Today's date to confirm
+tui-clock-field = Today's date (DD/MM/YYYY)
+tui-clock-help = Enter: confirm (written to the action log) · Esc: later (nothing will be recorded)
+tui-clock-confirmed = Today's date confirmed: { $date }. Entries can be recorded.

@@ -66,3 +66,7 @@ clock-implausible = L'horloge de l'ordinateur indique le { $now }, une date invr
 clock-far-ahead = L'horloge de l'ordinateur indique le { $now }, plus d'un an après la dernière opération enregistrée (le { $last }) : vérifiez-la. Rien n'a été enregistré. Réglez la date de l'ordinateur, ou confirmez la date du jour : ajoutez --confirm-date JJ/MM/AAAA.
 clock-date-refused = La date confirmée ({ $date }) est avant la dernière opération enregistrée, ou hors des années acceptées : indiquez la vraie date du jour.
 error-sync-failed-key = Clé de cette écriture : { $key } — pour réessayer sans risque de doublon, ajoutez --key { $key }.
+tui-clock-title = Date du jour à confirmer
+tui-clock-field = Date du jour (JJ/MM/AAAA)
+tui-clock-help = Entrée : confirmer (inscrit au journal des actions) · Échap : plus tard (rien ne sera enregistré)
+tui-clock-confirmed = Date du jour confirmée : { $date }. Les écritures peuvent être enregistrées.
