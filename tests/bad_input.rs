@@ -662,3 +662,113 @@ proptest! {
         check_sheet(&text)?;
     }
 }
+
+// ---- the lines file of `entry add --file` and quantities ---------------------
+
+/// Text that looks like a lines file: headers, comments, BOM, `;` or tab,
+/// accounts, sides, amounts and labels, some of them wrong.
+fn lines_like() -> impl Strategy<Value = String> {
+    let account = prop_oneof![
+        Just("5711".to_string()),
+        Just("70211".to_string()),
+        "[0-9]{1,13}",
+        "[A-Za-z0-9 ]{0,6}",
+    ];
+    let side = prop_oneof![
+        Just("D".to_string()),
+        Just("C".to_string()),
+        Just("débit".to_string()),
+        Just("crédit".to_string()),
+        "[A-Za-z]{0,6}",
+    ];
+    let amount = prop_oneof!["[0-9]{1,13}", "[0-9 ,.\\-e]{0,8}", any::<String>()];
+    let label = prop_oneof![Just(String::new()), "[ -~]{0,20}", any::<String>()];
+    let row = (
+        account,
+        side,
+        amount,
+        label,
+        prop_oneof![Just(';'), Just('\t')],
+        any::<bool>(),
+    )
+        .prop_map(|(a, s, m, l, sep, with_label)| {
+            let mut r = format!("{a}{sep}{s}{sep}{m}");
+            if with_label {
+                r.push(sep);
+                r.push_str(&l);
+            }
+            r
+        });
+    let line = prop_oneof![
+        8 => row,
+        1 => Just("compte;sens;montant;libellé".to_string()),
+        1 => Just("# commentaire".to_string()),
+        1 => Just(String::new()),
+    ];
+    (any::<bool>(), proptest::collection::vec(line, 0..12)).prop_map(|(bom, lines)| {
+        let mut t = if bom {
+            "\u{feff}".to_string()
+        } else {
+            String::new()
+        };
+        t.push_str(&lines.join("\n"));
+        t
+    })
+}
+
+proptest! {
+    #[test]
+    fn the_lines_file_parser_never_panics_and_keeps_what_it_accepts(text in lines_like()) {
+        use jatebo::domain::ledger::{MAX_LABEL, parse_lines};
+        match parse_lines(&text) {
+            Ok(lines) => {
+                for l in &lines {
+                    prop_assert!(l.amount.francs() > 0 && l.amount.francs() <= MAX_AMOUNT);
+                    prop_assert!(l.label.chars().count() <= MAX_LABEL);
+                }
+            }
+            Err((n, _)) => prop_assert!(n >= 1 && n <= text.lines().count(), "line {n} of {text:?}"),
+        }
+    }
+
+    #[test]
+    fn the_lines_file_parser_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = jatebo::domain::ledger::parse_lines(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn the_quantity_parser_never_panics_and_reads_back(s in prop_oneof![any::<String>(), "[0-9 ,.\\-]{0,12}"]) {
+        use jatebo::domain::coop::{Qty, Unit};
+        for unit in Unit::ALL {
+            if let Ok(q) = Qty::parse(&s, unit) {
+                prop_assert!(q.milli() > 0, "{s:?} read as {q:?}");
+                // What was accepted reads back the same from its own form.
+                for lang in [jatebo::domain::Lang::Fr, jatebo::domain::Lang::En] {
+                    let again = Qty::parse(&q.format(lang), unit);
+                    prop_assert_eq!(again.ok(), Some(q), "{:?}", s);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_quantity_in_thousandths_reads_back(m in 1i64..=2_000_000_000, unit_i in 0usize..4) {
+        use jatebo::domain::coop::{MAX_QTY, Qty, Unit};
+        let unit = Unit::ALL[unit_i];
+        let q = Qty::from_milli(m);
+        for lang in [jatebo::domain::Lang::Fr, jatebo::domain::Lang::En] {
+            let shown = q.format(lang);
+            match Qty::parse(&shown, unit) {
+                Ok(back) => {
+                    prop_assert_eq!(back, q);
+                    prop_assert!(m <= MAX_QTY, "{shown:?} accepted above the cap");
+                }
+                // Pieces are counted whole; nothing above the cap.
+                Err(_) => prop_assert!(
+                    (unit == Unit::Piece && m % 1000 != 0) || m > MAX_QTY,
+                    "{shown:?} refused for {unit:?}"
+                ),
+            }
+        }
+    }
+}

@@ -141,12 +141,15 @@ impl Qty {
     }
 
     /// `2,5` in French, `2.5` in English; whole numbers without decimals.
+    /// Thousands are grouped with a space in both languages (`1 000.5`):
+    /// an English `1,000` would read back as one unit, since a comma is a
+    /// decimal separator to [`Qty::parse`] (French `0,125` kg).
     pub fn format(self, lang: Lang) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let a = self.0.unsigned_abs();
         let whole = a / MILLI as u64;
         let frac = a % MILLI as u64;
-        let grouped = super::money::Fcfa::new(whole as i64).format_grouped(lang);
+        let grouped = super::money::Fcfa::new(whole as i64).format_grouped(Lang::Fr);
         if frac == 0 {
             return format!("{sign}{grouped}");
         }
@@ -1092,6 +1095,16 @@ mod tests {
         assert_eq!(Qty::units(1200).format(Lang::Fr), "1 200");
         assert_eq!(Qty::from_milli(125).format(Lang::Fr), "0,125");
         assert_eq!(Qty::from_milli(-1500).format(Lang::En), "-1.5");
+        // Thousands in English are grouped with a space, not a comma, so
+        // that what is shown reads back (found by tests/bad_input.rs: an
+        // English "1,000" was read as one unit).
+        let shown = Qty::units(1000).format(Lang::En);
+        assert_eq!(shown, Qty::units(1000).format(Lang::Fr));
+        assert_eq!(Qty::parse(&shown, Unit::Piece), Ok(Qty::units(1000)));
+        assert_eq!(
+            Qty::parse(&Qty::from_milli(1_000_500).format(Lang::En), Unit::Kg),
+            Ok(Qty::from_milli(1_000_500))
+        );
     }
 
     #[test]
