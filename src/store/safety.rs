@@ -151,7 +151,12 @@ pub fn read_heads_file(path: &Path) -> Result<Option<HeadsFile>> {
 }
 
 /// Writes a file so that it is either the old one or the whole new one:
-/// a temporary name, synced, renamed over, and the folder synced.
+/// a temporary name, synced, renamed over. The folder is not synced: this
+/// writes the heads file after every commit, and a rename lost in a power
+/// cut leaves the previous heads, which only lag behind the ledger (never a
+/// false alarm); the content itself is synced before the rename, so the
+/// file is never found torn. (Measured with `jatebo-bench coop-day`: the
+/// folder's fsync took a sale's median from 1.9 ms to 3.2 ms.)
 pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     // A name of this process's own: two processes committing at the same
@@ -165,7 +170,6 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
-        sync_dir(path);
         Ok(())
     })();
     result.map_err(|e: std::io::Error| {
