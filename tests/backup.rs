@@ -509,7 +509,7 @@ fn doctor_explains_the_place_and_leftovers_and_never_writes() {
         "! Ce registre est dans un dossier synchronisé (Dropbox)",
         "! Un fichier -journal est à côté du registre",
         "! Fichier temporaire laissé par une opération interrompue",
-        "✓ Registre vérifié : 0 organisations, 0 écritures",
+        "✓ Registre vérifié : 0 organisation, 0 écriture,",
         "Diagnostic : rien d'anormal.",
     ] {
         assert!(out.contains(says), "missing «{says}»:\n{out}");

@@ -866,7 +866,8 @@ fn finish(ledger: &Path, mut out: Vec<Finding>, extra: &[Finding]) -> DoctorRepo
             &[
                 ("count", Int(backups.len() as i64)),
                 ("newest", Text(b.path.display().to_string())),
-                ("at", Text(b.at.format("%d/%m/%Y %H:%M").to_string())),
+                ("at", crate::domain::MsgArg::Date(b.at.date())),
+                ("time", Text(b.at.format("%H:%M").to_string())),
             ],
         ),
     };

@@ -7,7 +7,13 @@ cli-restore-file = The backup file to restore
 cli-restore-yes = Confirms the restore (without it, jatebo checks and only says what it would do)
 cli-doctor = Explains the state of the ledger file and what is around it, changing nothing
 
-backup-done = Backup written and verified: { $path } ({ $orgs } organisations, { $entries } entries, { $kib } KiB).
+backup-done = Backup written and verified: { $path } ({ $orgs } { $orgs ->
+    [one] organisation
+   *[other] organisations
+}, { $entries } { $entries ->
+    [one] entry
+   *[other] entries
+}, { $kib } KiB).
 backup-pruned = Old automatic backup deleted: { $path }
 backup-auto-failed = Warning: today's automatic backup could not be made ({ $detail }). Your entries are recorded; run "jatebo backup" once the problem is solved.
 backup-auto-done = Automatic backup: { $path }
@@ -46,12 +52,21 @@ doctor-journal = A -journal file is beside the ledger: a write was interrupted. 
 doctor-leftover = Temporary file left by an interrupted operation: { $path } (it is not the ledger; you may delete it yourself after checking).
 doctor-replaced = Old ledger kept after a restore: { $name }
 doctor-unreadable = The ledger cannot be read: { $detail }. Restore a backup (jatebo restore FILE).
-doctor-verified = Ledger verified: { $orgs } organisations, { $entries } entries, chains intact.
+doctor-verified = Ledger verified: { $orgs } { $orgs ->
+    [one] organisation
+   *[other] organisations
+}, { $entries } { $entries ->
+    [one] entry
+   *[other] entries
+}, chains intact.
 doctor-rolled-back = The ledger is behind what it already held: it was replaced by an older copy or truncated. Look for the most recent copy (backups, old file) before recording anything.
 doctor-no-heads = No chain heads file (.heads) beside the ledger yet: it will be written at the next write.
 doctor-behind-backup = The backup { $backup } is further ahead than the ledger: { $detail }
 doctor-no-backup = No backup in the ledger's backups/ folder: run "jatebo backup".
-doctor-backups = { $count } backups; the newest: { $newest } ({ $at }).
+doctor-backups = { $count ->
+    [one] One backup
+   *[other] { $count } backups
+}; the newest: { $newest } ({ $at } { $time }).
 doctor-verdict-ok = Diagnosis: nothing abnormal. (jatebo doctor never changes or deletes anything.)
 doctor-verdict-problems = Diagnosis: problems above need your attention. (jatebo doctor never changes or deletes anything.)
 heads-warning = Warning: this ledger is behind what it already held ({ $detail }). Run "jatebo doctor" before recording anything.

@@ -7,7 +7,13 @@ cli-restore-file = Le fichier de sauvegarde à restaurer
 cli-restore-yes = Confirme la restauration (sans cette option, jatebo vérifie et dit seulement ce qu'il ferait)
 cli-doctor = Explique l'état du fichier registre et de ce qui l'entoure, sans rien modifier
 
-backup-done = Sauvegarde écrite et vérifiée : { $path } ({ $orgs } organisations, { $entries } écritures, { $kib } Kio).
+backup-done = Sauvegarde écrite et vérifiée : { $path } ({ $orgs } { $orgs ->
+    [one] organisation
+   *[other] organisations
+}, { $entries } { $entries ->
+    [one] écriture
+   *[other] écritures
+}, { $kib } Kio).
 backup-pruned = Ancienne sauvegarde automatique supprimée : { $path }
 backup-auto-failed = Attention : la sauvegarde automatique du jour n'a pas pu être faite ({ $detail }). Vos écritures sont enregistrées ; lancez « jatebo backup » quand le problème est réglé.
 backup-auto-done = Sauvegarde automatique : { $path }
@@ -46,12 +52,21 @@ doctor-journal = Un fichier -journal est à côté du registre : une écriture a
 doctor-leftover = Fichier temporaire laissé par une opération interrompue : { $path } (il n'est pas le registre ; vous pouvez le supprimer vous-même après vérification).
 doctor-replaced = Ancien registre gardé après une restauration : { $name }
 doctor-unreadable = Le registre ne peut pas être lu : { $detail }. Restaurez une sauvegarde (jatebo restore FICHIER).
-doctor-verified = Registre vérifié : { $orgs } organisations, { $entries } écritures, chaînes intactes.
+doctor-verified = Registre vérifié : { $orgs } { $orgs ->
+    [one] organisation
+   *[other] organisations
+}, { $entries } { $entries ->
+    [one] écriture
+   *[other] écritures
+}, chaînes intactes.
 doctor-rolled-back = Le registre est en retard sur ce qu'il contenait déjà : il a été remplacé par une copie plus ancienne ou tronqué. Cherchez la copie la plus récente (sauvegardes, ancien fichier) avant d'enregistrer quoi que ce soit.
 doctor-no-heads = Pas encore de fichier des têtes de chaîne (.heads) à côté du registre : il sera écrit à la prochaine écriture.
 doctor-behind-backup = La sauvegarde { $backup } est plus avancée que le registre : { $detail }
 doctor-no-backup = Aucune sauvegarde dans le dossier backups/ du registre : lancez « jatebo backup ».
-doctor-backups = { $count } sauvegardes ; la plus récente : { $newest } ({ $at }).
+doctor-backups = { $count ->
+    [one] Une sauvegarde
+   *[other] { $count } sauvegardes
+} ; la plus récente : { $newest } ({ $at } { $time }).
 doctor-verdict-ok = Diagnostic : rien d'anormal. (jatebo doctor ne modifie ni ne supprime jamais rien.)
 doctor-verdict-problems = Diagnostic : des problèmes ci-dessus demandent votre attention. (jatebo doctor ne modifie ni ne supprime jamais rien.)
 heads-warning = Attention : ce registre est en retard sur ce qu'il contenait déjà ({ $detail }). Lancez « jatebo doctor » avant d'enregistrer quoi que ce soit.
