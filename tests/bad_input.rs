@@ -376,6 +376,10 @@ fn a_corrupted_ledger_never_crashes_a_read_and_is_never_written() {
             if c == 1 {
                 assert!(o.stdout.is_empty(), "a refusal printed on stdout: {what}");
                 assert!(!o.stderr.is_empty(), "a refusal without a message: {what}");
+                // A damaged file is refused with the way out.
+                if stderr(&o).contains("endommagé") {
+                    assert!(stderr(&o).contains("jatebo restore"), "no restore path: {what}");
+                }
             }
             assert!(
                 std::fs::read(&copy).unwrap() == bytes,
