@@ -378,7 +378,10 @@ fn a_corrupted_ledger_never_crashes_a_read_and_is_never_written() {
                 assert!(!o.stderr.is_empty(), "a refusal without a message: {what}");
                 // A damaged file is refused with the way out.
                 if stderr(&o).contains("endommagé") {
-                    assert!(stderr(&o).contains("jatebo restore"), "no restore path: {what}");
+                    assert!(
+                        stderr(&o).contains("jatebo restore"),
+                        "no restore path: {what}"
+                    );
                 }
             }
             assert!(
