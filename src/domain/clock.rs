@@ -3,7 +3,7 @@
 //! ahead would stamp entries with a time that never was. Pure rules; the
 //! store gives the times.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::{Message, MsgArg};
 
@@ -53,10 +53,8 @@ pub fn judge(now: NaiveDateTime, last: Option<NaiveDateTime>) -> Option<ClockPro
 /// Whether a business date a user confirms is acceptable: in the years
 /// jatebo accepts, and not before the day of the last record.
 pub fn confirmable(date: NaiveDate, last: Option<NaiveDateTime>) -> bool {
-    date >= EARLIEST && date.year_ce().1 < 2100 && last.is_none_or(|l| date >= l.date())
+    date >= EARLIEST && date.year() < 2100 && last.is_none_or(|l| date >= l.date())
 }
-
-use chrono::Datelike;
 
 impl Message for ClockProblem {
     fn key(&self) -> &'static str {

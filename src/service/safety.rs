@@ -18,7 +18,9 @@ use crate::domain::safety::{
 };
 use crate::domain::verify::Problem;
 use crate::error::{Error, Result};
-use crate::store::{OpenMode, Store, heads_path, local_now, read_heads_file, with_suffix};
+use crate::store::{
+    OpenMode, Store, create_private_dir, heads_path, local_now, read_heads_file, with_suffix,
+};
 
 /// The folder of a ledger's backups: `backups/` beside it.
 pub fn backups_dir(ledger: &Path) -> PathBuf {
@@ -150,20 +152,6 @@ pub enum AutoBackup {
     Quit,
 }
 
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
-}
-
 impl Books {
     /// The tips of every chain of the ledger now.
     pub fn heads(&self) -> Result<Heads> {
@@ -236,10 +224,7 @@ impl Books {
             Some(p) => p.to_path_buf(),
             None => {
                 let dir = backups_dir(self.path());
-                create_private_dir(&dir).map_err(|e| Error::Io {
-                    path: dir.clone(),
-                    detail: e.to_string(),
-                })?;
+                create_private_dir(&dir)?;
                 free_name(&dir, self.path(), false, at)
             }
         };
@@ -291,10 +276,7 @@ impl Books {
             return Ok(None);
         }
         let dir = backups_dir(self.path());
-        create_private_dir(&dir).map_err(|e| Error::Io {
-            path: dir.clone(),
-            detail: e.to_string(),
-        })?;
+        create_private_dir(&dir)?;
         remove_stale_parts(&dir);
         let dest = free_name(&dir, self.path(), true, local);
         let mut report = BackupReport::new(self.store.backup(&dest)?);
@@ -415,10 +397,7 @@ pub fn restore(
     let stage = with_suffix(ledger, ".restore.part");
     remove_db_files(&stage);
     if let Some(dir) = ledger.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir).map_err(|e| Error::Io {
-            path: dir.to_path_buf(),
-            detail: e.to_string(),
-        })?;
+        create_private_dir(dir)?;
     }
     let result = stage_and_check(ledger, backup, &stage, login, confirm);
     if result.is_err() || !confirm {
@@ -453,12 +432,11 @@ fn stage_and_check(
         .into());
     }
     let theirs = staged.heads()?;
-    let current = if ledger.exists() {
+    let mut current = if ledger.exists() {
         Books::open(ledger, OpenMode::Existing).ok()
     } else {
         None
     };
-    let mut current = current;
     let ours = match &current {
         Some(b) => Some(b.heads()?),
         None => None,
@@ -622,18 +600,6 @@ impl DoctorReport {
 /// ledger read-only and never deletes, moves or writes anything.
 pub fn doctor(ledger: &Path) -> DoctorReport {
     let mut out: Vec<Finding> = Vec::new();
-    fn say(
-        out: &mut Vec<Finding>,
-        level: &'static str,
-        key: &str,
-        args: Vec<(&'static str, crate::domain::MsgArg)>,
-    ) {
-        out.push(Finding {
-            level,
-            key: key.to_string(),
-            text: crate::i18n::tr_args(key, &args),
-        });
-    }
     use crate::domain::MsgArg::{Int, Text};
     let shown = ledger.display().to_string();
     let Ok(meta) = std::fs::metadata(ledger) else {
@@ -643,7 +609,7 @@ pub fn doctor(ledger: &Path) -> DoctorReport {
             "doctor-missing",
             vec![("path", Text(shown))],
         );
-        return finish(ledger, out, &[]);
+        return finish(ledger, out);
     };
     say(
         &mut out,
@@ -747,17 +713,17 @@ pub fn doctor(ledger: &Path) -> DoctorReport {
     let store = match Store::open_read_only(ledger) {
         Ok(s) => s,
         Err(e) => {
-            let text = crate::i18n::message(&e);
-            out.push(Finding {
-                level: "problem",
-                key: "doctor-unreadable".into(),
-                text: crate::i18n::tr_args("doctor-unreadable", &[("detail", Text(text))]),
-            });
-            return finish(ledger, out, &[]);
+            let detail = Text(crate::i18n::message(&e));
+            say(
+                &mut out,
+                "problem",
+                "doctor-unreadable",
+                vec![("detail", detail)],
+            );
+            return finish(ledger, out);
         }
     };
     let books = Books { store };
-    let heads = books.heads().ok();
     match books.verify(None) {
         Ok(r) if r.ok() => say(
             &mut out,
@@ -781,105 +747,90 @@ pub fn doctor(ledger: &Path) -> DoctorReport {
                 });
             }
             if heads_only {
-                out.push(Finding {
-                    level: "problem",
-                    key: "doctor-rolled-back".into(),
-                    text: crate::i18n::tr_args("doctor-rolled-back", &[]),
-                });
+                say(&mut out, "problem", "doctor-rolled-back", vec![]);
             }
         }
-        Err(e) => out.push(Finding {
-            level: "problem",
-            key: "doctor-unreadable".into(),
-            text: crate::i18n::tr_args(
+        Err(e) => {
+            let detail = Text(crate::i18n::message(&e));
+            say(
+                &mut out,
+                "problem",
                 "doctor-unreadable",
-                &[("detail", Text(crate::i18n::message(&e)))],
-            ),
-        }),
-    }
-    if !heads_path(ledger).exists() {
-        out.push(Finding {
-            level: "info",
-            key: "doctor-no-heads".into(),
-            text: crate::i18n::tr_args("doctor-no-heads", &[]),
-        });
-    }
-    let mut extra = Vec::new();
-    if let Some(h) = heads {
-        extra = behind_backups(ledger, &books, &h);
-    }
-    finish(ledger, out, &extra)
-}
-
-/// The newest backup the ledger is behind, if any: a ledger put back to an
-/// older copy, with its heads file, is still caught by its backups.
-fn behind_backups(ledger: &Path, books: &Books, _heads: &Heads) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let Ok(all) = list_backups(ledger) else {
-        return out;
-    };
-    if let Some(newest) = all.last()
-        && let Ok(b) = Store::open_read_only(&newest.path)
-        && let Ok(bh) = b.read().heads()
-        && let Ok(found) = books.store.read().compare_with(&bh)
-    {
-        let found: Vec<HeadFinding> = found
-            .into_iter()
-            .filter(|f| {
-                !matches!(
-                    f,
-                    HeadFinding::AuditBehind { .. } | HeadFinding::AuditRewritten { .. }
-                )
-            })
-            .collect();
-        for f in found {
-            out.push(Finding {
-                level: "problem",
-                key: "doctor-behind-backup".into(),
-                text: crate::i18n::tr_args(
-                    "doctor-behind-backup",
-                    &[
-                        (
-                            "backup",
-                            crate::domain::MsgArg::Text(newest.path.display().to_string()),
-                        ),
-                        (
-                            "detail",
-                            crate::domain::MsgArg::Text(crate::i18n::message(&f)),
-                        ),
-                    ],
-                ),
-            });
+                vec![("detail", detail)],
+            );
         }
     }
-    out
+    if !heads_path(ledger).exists() {
+        say(&mut out, "info", "doctor-no-heads", vec![]);
+    }
+    behind_backups(ledger, &books, &mut out);
+    finish(ledger, out)
 }
 
-fn finish(ledger: &Path, mut out: Vec<Finding>, extra: &[Finding]) -> DoctorReport {
-    use crate::domain::MsgArg::{Int, Text};
-    out.extend_from_slice(extra);
+/// Adds a finding with its message.
+fn say(
+    out: &mut Vec<Finding>,
+    level: &'static str,
+    key: &str,
+    args: Vec<(&'static str, crate::domain::MsgArg)>,
+) {
+    out.push(Finding {
+        level,
+        key: key.to_string(),
+        text: crate::i18n::tr_args(key, &args),
+    });
+}
+
+/// Whether the ledger is behind its newest backup: a ledger put back to an
+/// older copy, with its heads file, is still caught by its backups. (The
+/// audit log is left out: the backup's own record follows it.)
+fn behind_backups(ledger: &Path, books: &Books, out: &mut Vec<Finding>) {
+    use crate::domain::MsgArg::Text;
+    let Some(newest) = list_backups(ledger).ok().and_then(|mut all| all.pop()) else {
+        return;
+    };
+    let Ok(found) = Store::open_read_only(&newest.path)
+        .and_then(|b| b.read().heads())
+        .and_then(|bh| books.store.read().compare_with(&bh))
+    else {
+        return;
+    };
+    for f in found.iter().filter(|f| {
+        !matches!(
+            f,
+            HeadFinding::AuditBehind { .. } | HeadFinding::AuditRewritten { .. }
+        )
+    }) {
+        say(
+            out,
+            "problem",
+            "doctor-behind-backup",
+            vec![
+                ("backup", Text(newest.path.display().to_string())),
+                ("detail", Text(crate::i18n::message(f))),
+            ],
+        );
+    }
+}
+
+/// Ends the report with the backups.
+fn finish(ledger: &Path, mut out: Vec<Finding>) -> DoctorReport {
+    use crate::domain::MsgArg::{Date, Int, Text};
     let backups = list_backups(ledger).unwrap_or_default();
-    let text = match backups.last() {
-        None => crate::i18n::tr_args("doctor-no-backup", &[]),
-        Some(b) => crate::i18n::tr_args(
+    match backups.last() {
+        None => say(&mut out, "warn", "doctor-no-backup", vec![]),
+        Some(b) => say(
+            &mut out,
+            "info",
             "doctor-backups",
-            &[
+            vec![
                 ("count", Int(backups.len() as i64)),
                 ("newest", Text(b.path.display().to_string())),
-                ("at", crate::domain::MsgArg::Date(b.at.date())),
+                ("at", Date(b.at.date())),
                 ("time", Text(b.at.format("%H:%M").to_string())),
             ],
         ),
-    };
-    out.push(Finding {
-        level: if backups.is_empty() { "warn" } else { "info" },
-        key: if backups.is_empty() {
-            "doctor-no-backup".into()
-        } else {
-            "doctor-backups".into()
-        },
-        text,
-    });
+    }
     DoctorReport {
         ledger: ledger.to_path_buf(),
         findings: out,

@@ -118,18 +118,23 @@ fn probe(path: &Path) -> Result<Probe> {
     classify(path, app_id, version, schema_cookie != 0)
 }
 
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
+/// Creates a folder (and those above it) readable by its owner only: the
+/// ledger's, its backups'.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    let made = {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    };
+    #[cfg(not(unix))]
+    let made = std::fs::create_dir_all(dir);
+    made.map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    })
 }
 
 /// Creates an empty file readable and writable by its owner only, whatever
@@ -137,7 +142,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 /// the `-wal` and `-shm` files beside it the permissions of the database
 /// file, so they are private too. Fails if the file exists.
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let f = std::fs::OpenOptions::new()
         .write(true)
@@ -146,16 +151,16 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         .open(path)?;
     // `mode` is filtered by the umask, which can only remove bits: set it
     // exactly all the same.
-    f.set_permissions(std::fs::Permissions::from_mode(0o600))
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    Ok(f)
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map(|_| ())
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -193,15 +198,12 @@ impl Store {
             }
             Probe::Missing => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    create_private_dir(dir).map_err(|e| Error::Io {
-                        path: dir.to_path_buf(),
-                        detail: e.to_string(),
-                    })?;
+                    create_private_dir(dir)?;
                 }
                 // Another process may have created it meanwhile: then
                 // SQLite opens theirs, as before.
                 match create_private_file(path) {
-                    Ok(()) => {}
+                    Ok(_) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                     Err(e) => {
                         return Err(Error::Io {
@@ -340,37 +342,26 @@ impl Store {
     }
 
     /// Copies the ledger with SQLite's online backup API to a temporary
-    /// name, checks the copy, syncs it and renames it into place.
+    /// name, checks the copy, syncs it and renames it into place (the copy
+    /// kept before a migration; [`Store::backup`] is the user's backup).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let io = |e: std::io::Error| Error::Io {
-            path: dest.to_path_buf(),
-            detail: e.to_string(),
-        };
-        let tmp = dest.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
-        // A copy of the books is as private as the books.
-        create_private_file(&tmp).map_err(io)?;
-        {
-            let mut out = Connection::open(&tmp)?;
-            let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-            b.run_to_completion(1024, Duration::from_millis(0), None)?;
-            drop(b);
-            let ok: String = out.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-            if ok != "ok" {
-                return Err(Error::Corrupt { detail: ok });
+        let tmp = with_suffix(dest, ".part");
+        let result = (|| {
+            self.online_copy(&tmp)?;
+            let copy = Store::open_read_only(&tmp)?;
+            let problems = copy.read().integrity_check()?;
+            drop(copy);
+            if !problems.is_empty() {
+                return Err(Error::Corrupt {
+                    detail: problems.join("; "),
+                });
             }
+            safety::sync_and_rename(&tmp, dest)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
         }
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(io)?;
-        std::fs::rename(&tmp, dest).map_err(io)?;
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            // Make the rename itself durable.
-            if let Ok(d) = std::fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
-        }
-        Ok(())
+        result
     }
 
     /// Lets entries be recorded although the clock looks wrong, once a user

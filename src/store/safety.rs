@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::{Reader, Store};
-use crate::domain::safety::{HEADS_FORMAT, Heads, HeadsFile, OrgHead, compare_heads};
+use crate::domain::safety::{HEADS_FORMAT, HeadFinding, Heads, HeadsFile, OrgHead, compare_heads};
 use crate::error::{Error, Result};
 
 impl Reader<'_> {
@@ -97,16 +97,21 @@ impl Reader<'_> {
     }
 
     /// What is wrong with this ledger compared with heads known earlier.
-    pub fn compare_with(&self, known: &Heads) -> Result<Vec<crate::domain::safety::HeadFinding>> {
-        let now = self.heads()?;
-        // Lookups that fail read as "not found": the comparison then
-        // reports the position as rewritten, which `verify` explains.
-        Ok(compare_heads(
+    pub fn compare_with(&self, known: &Heads) -> Result<Vec<HeadFinding>> {
+        Ok(self.compare_heads(known, &self.heads()?))
+    }
+
+    /// [`compare_heads`] of `known` and `now`, looking up in this ledger the
+    /// entries and audit records at the known positions. Lookups that fail
+    /// read as "not found": the comparison then reports the position as
+    /// rewritten, which `verify` explains.
+    pub fn compare_heads(&self, known: &Heads, now: &Heads) -> Vec<HeadFinding> {
+        compare_heads(
             known,
-            &now,
+            now,
             |org, n| self.entry_hash_at(org, n).ok().flatten(),
             |n| self.audit_hash_at(n).ok().flatten(),
-        ))
+        )
     }
 }
 
@@ -165,8 +170,7 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = with_suffix(path, &format!(".{}-{n}.part", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        private_file(&tmp);
+        let mut f = super::create_private_file(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
@@ -178,18 +182,6 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// Makes a file readable by its owner only (the books are private to the
-/// user on a shared laptop). Best effort.
-pub fn private_file(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-}
-
 /// Makes a rename in the file's folder durable (best effort: not every
 /// system lets a folder be synced).
 pub fn sync_dir(path: &Path) {
@@ -198,6 +190,17 @@ pub fn sync_dir(path: &Path) {
     {
         let _ = d.sync_all();
     }
+}
+
+/// Syncs a finished temporary file, renames it to its final name and makes
+/// the rename durable.
+pub(super) fn sync_and_rename(tmp: &Path, dest: &Path) -> Result<()> {
+    std::fs::File::open(tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(io_err(tmp))?;
+    std::fs::rename(tmp, dest).map_err(io_err(dest))?;
+    sync_dir(dest);
+    Ok(())
 }
 
 pub fn write_heads_file(path: &Path, heads: &Heads, written_at: &str) -> Result<()> {
@@ -237,14 +240,7 @@ impl Store {
             }
             // Behind what the file knows (another process committed and
             // wrote it since), or disagreeing with it: leave it.
-            let r = self.read();
-            let found = compare_heads(
-                &k.heads,
-                heads,
-                |org, n| r.entry_hash_at(org, n).ok().flatten(),
-                |n| r.audit_hash_at(n).ok().flatten(),
-            );
-            if !found.is_empty() {
+            if !self.read().compare_heads(&k.heads, heads).is_empty() {
                 return;
             }
         }
@@ -274,41 +270,12 @@ impl Store {
                 detail: "exists".into(),
             });
         }
-        let _ = std::fs::remove_file(tmp);
         // One read transaction: the heads and the pages copied are the
         // same state of the file.
         let snapshot = self.conn.unchecked_transaction()?;
         let heads = self.read().heads()?;
-        {
-            let mut out = Connection::open(tmp)?;
-            private_file(tmp);
-            {
-                // Every page in one step, within the read transaction above.
-                use rusqlite::backup::StepResult;
-                let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-                let mut tries = 0;
-                loop {
-                    match b.step(-1)? {
-                        StepResult::Done => break,
-                        StepResult::More => {}
-                        _ if tries < 300 => {
-                            tries += 1;
-                            std::thread::sleep(std::time::Duration::from_millis(100));
-                        }
-                        _ => return Err(Error::Busy),
-                    }
-                }
-            }
-            // A standalone file: no write-ahead log beside the copy.
-            let mode: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-            if !mode.eq_ignore_ascii_case("delete") {
-                return Err(Error::NoWal { mode });
-            }
-        }
+        self.online_copy(tmp)?;
         drop(snapshot);
-        std::fs::File::open(tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(io_err(tmp))?;
         // Reopen the copy the way a restore would, and check it.
         let copy_heads = {
             let copy = Store::open_read_only(tmp)?;
@@ -325,14 +292,43 @@ impl Store {
                 detail: "backup heads differ from the ledger".into(),
             });
         }
-        std::fs::rename(tmp, dest).map_err(io_err(dest))?;
-        sync_dir(dest);
+        sync_and_rename(tmp, dest)?;
         let bytes = std::fs::metadata(dest).map_err(io_err(dest))?.len();
         Ok(BackupInfo {
             path: dest.to_path_buf(),
             bytes,
             heads,
         })
+    }
+
+    /// Copies every page of the ledger into a new private file `tmp` with
+    /// SQLite's online backup API, in one step (within the caller's read
+    /// transaction, if any), as a standalone file (no write-ahead log).
+    pub(super) fn online_copy(&self, tmp: &Path) -> Result<()> {
+        use rusqlite::backup::{Backup, StepResult};
+        let _ = std::fs::remove_file(tmp);
+        super::create_private_file(tmp).map_err(io_err(tmp))?;
+        let mut out = Connection::open(tmp)?;
+        {
+            let b = Backup::new(&self.conn, &mut out)?;
+            let mut tries = 0;
+            loop {
+                match b.step(-1)? {
+                    StepResult::Done => break,
+                    StepResult::More => {}
+                    _ if tries < 300 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(100));
+                    }
+                    _ => return Err(Error::Busy),
+                }
+            }
+        }
+        let mode: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(Error::NoWal { mode });
+        }
+        Ok(())
     }
 
     /// Opens a file to look at it and never write to it: a backup, or a
