@@ -7,9 +7,11 @@
 //! What depends on the clock (the time a receipt or a close was recorded)
 //! is replaced by fixed values in a copy of the state before drawing.
 
-use std::collections::BTreeSet;
+mod common;
+
+use common::message_keys;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -387,37 +389,6 @@ fn stable(app: &App) -> App {
         e.entry.prev_hash = "cd".repeat(32);
     }
     app
-}
-
-fn key_families() -> &'static BTreeSet<String> {
-    static FAMILIES: OnceLock<BTreeSet<String>> = OnceLock::new();
-    FAMILIES.get_or_init(|| {
-        let mut out = BTreeSet::new();
-        for src in i18n::SOURCES_FR.iter().chain(i18n::SOURCES_EN) {
-            for line in src.lines() {
-                if let Some((k, _)) = line.split_once(" =")
-                    && let Some((family, _)) = k.split_once('-')
-                    && !family.is_empty()
-                    && family.chars().all(|c| c.is_ascii_lowercase())
-                {
-                    out.insert(family.to_string());
-                }
-            }
-        }
-        out
-    })
-}
-
-fn message_keys(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-        .filter(|w| {
-            let parts: Vec<&str> = w.split('-').collect();
-            parts.len() > 1
-                && parts.iter().all(|p| !p.is_empty())
-                && (i18n::has_key(w) || key_families().contains(parts[0]))
-        })
-        .map(str::to_string)
-        .collect()
 }
 
 // ---- the scenario ----------------------------------------------------------------

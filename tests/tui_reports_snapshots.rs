@@ -11,9 +11,10 @@
 //! recorded, and their hashes and closing codes follow) is replaced by fixed
 //! values in a copy of the state before drawing.
 
-use std::collections::BTreeSet;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -226,37 +227,15 @@ fn stable(app: &App, out: &Path) -> App {
     app
 }
 
-fn key_families() -> &'static BTreeSet<String> {
-    static FAMILIES: OnceLock<BTreeSet<String>> = OnceLock::new();
-    FAMILIES.get_or_init(|| {
-        let mut out = BTreeSet::new();
-        for src in i18n::SOURCES_FR.iter().chain(i18n::SOURCES_EN) {
-            for line in src.lines() {
-                if let Some((k, _)) = line.split_once(" =")
-                    && let Some((family, _)) = k.split_once('-')
-                    && !family.is_empty()
-                    && family.chars().all(|c| c.is_ascii_lowercase())
-                {
-                    out.insert(family.to_string());
-                }
-            }
-        }
-        out
-    })
-}
-
+/// Words on screen that look like translation keys, less the demo's item
+/// codes and the command that checks an export.
 fn message_keys(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+    common::message_keys(text)
+        .into_iter()
         .filter(|w| {
-            let parts: Vec<&str> = w.split('-').collect();
-            parts.len() > 1
-                && parts.iter().all(|p| !p.is_empty())
-                && (i18n::has_key(w) || key_families().contains(parts[0]))
-                // Item codes of the demo, the command that checks an export.
-                && !["masque", "savon", "ton"].contains(&parts[0])
-                && *w != "verify-export"
+            let first = w.split('-').next().unwrap_or_default();
+            !["masque", "savon", "ton"].contains(&first) && w != "verify-export"
         })
-        .map(str::to_string)
         .collect()
 }
 

@@ -10,7 +10,9 @@
 //! fixed values in a copy of the state just before drawing: recorded at
 //! `2026-11-21T09:30:00.000Z`, hashes `abab…` and `cdcd…`.
 
-use std::collections::BTreeSet;
+mod common;
+
+use common::message_keys;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
@@ -193,40 +195,6 @@ fn stable(app: &App) -> App {
         c.head_hash = "ef".repeat(32);
     }
     app
-}
-
-/// The first parts of the translation keys (`home` for `home-total`…).
-fn key_families() -> &'static BTreeSet<String> {
-    static FAMILIES: OnceLock<BTreeSet<String>> = OnceLock::new();
-    FAMILIES.get_or_init(|| {
-        let mut out = BTreeSet::new();
-        for src in i18n::SOURCES_FR.iter().chain(i18n::SOURCES_EN) {
-            for line in src.lines() {
-                if let Some((k, _)) = line.split_once(" =")
-                    && let Some((family, _)) = k.split_once('-')
-                    && !family.is_empty()
-                    && family.chars().all(|c| c.is_ascii_lowercase())
-                {
-                    out.insert(family.to_string());
-                }
-            }
-        }
-        out
-    })
-}
-
-/// Words on screen that look like translation keys: a missing translation
-/// shows its key (`journal-footer`), an existing one should never show.
-fn message_keys(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-        .filter(|w| {
-            let parts: Vec<&str> = w.split('-').collect();
-            parts.len() > 1
-                && parts.iter().all(|p| !p.is_empty())
-                && (i18n::has_key(w) || key_families().contains(parts[0]))
-        })
-        .map(str::to_string)
-        .collect()
 }
 
 // ---- the scenarios -------------------------------------------------------------

@@ -253,3 +253,42 @@ pub fn env_u64(name: &str, default: u64) -> u64 {
         Err(_) => default,
     }
 }
+
+/// Families of translation keys (`journal`, `coop`…): the part before the
+/// first hyphen of every key in the translation files.
+fn key_families() -> &'static std::collections::BTreeSet<String> {
+    static FAMILIES: std::sync::OnceLock<std::collections::BTreeSet<String>> =
+        std::sync::OnceLock::new();
+    FAMILIES.get_or_init(|| {
+        let mut out = std::collections::BTreeSet::new();
+        for src in jatebo::i18n::SOURCES_FR
+            .iter()
+            .chain(jatebo::i18n::SOURCES_EN)
+        {
+            for line in src.lines() {
+                if let Some((k, _)) = line.split_once(" =")
+                    && let Some((family, _)) = k.split_once('-')
+                    && !family.is_empty()
+                    && family.chars().all(|c| c.is_ascii_lowercase())
+                {
+                    out.insert(family.to_string());
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Words on screen that look like translation keys: a missing translation
+/// shows its key (`journal-footer`), an existing one should never show.
+pub fn message_keys(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+        .filter(|w| {
+            let parts: Vec<&str> = w.split('-').collect();
+            parts.len() > 1
+                && parts.iter().all(|p| !p.is_empty())
+                && (jatebo::i18n::has_key(w) || key_families().contains(parts[0]))
+        })
+        .map(str::to_string)
+        .collect()
+}
