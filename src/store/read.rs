@@ -952,8 +952,6 @@ impl<'a> Reader<'a> {
     }
 
     /// Calls `f` with every entry of an organisation in chain order, lines
-    /// included, streaming (one pass, constant memory).
-    /// Calls `f` with every entry of an organisation in chain order, lines
     /// included, streaming (one pass, constant memory). The flag tells
     /// whether the rows are consistent with each other beyond what the hash
     /// covers: a readable date, every line carrying its entry's date, every
