@@ -83,8 +83,25 @@ fn failures_slow_down_logins_and_survive_a_restart() {
         books.login("Awa Traoré", PASS),
         Err(Error::LoginRefused)
     ));
+    let saved = books.store().read().login_state("awa traore").unwrap();
+    assert_eq!(saved.failures, 3);
     drop(books);
+    // The count is in the file: a new process finds it as it was (the
+    // refusal during the delay was not counted).
     let mut books = Books::open(&dir.path().join("registre.db"), OpenMode::Existing).unwrap();
+    assert_eq!(
+        books.store().read().login_state("awa traore").unwrap(),
+        saved
+    );
+    // And it still slows the right passphrase down. The 1-second delay of a
+    // third failure can pass while a loaded machine reopens the file, so the
+    // last failure is made to have happened just now.
+    let now = chrono::Utc::now().timestamp();
+    books
+        .store()
+        .raw_connection()
+        .execute("UPDATE login_failures SET last_failure = ?1", [now])
+        .unwrap();
     assert!(matches!(
         books.login("Awa Traoré", PASS),
         Err(Error::LoginRefused)
