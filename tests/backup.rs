@@ -421,6 +421,65 @@ fn restore_checks_first_keeps_the_replaced_ledger_and_resets_the_heads() {
 }
 
 #[test]
+fn restore_is_refused_while_another_jatebo_has_the_ledger_open() {
+    let l = Ledger::demo();
+    let usb = tempfile::tempdir().unwrap();
+    let backup = usb.path().join("sauvegarde.db");
+    ok_as(&l, ADMIN, &["backup", "--out", backup.to_str().unwrap()]);
+    post(&l, TREASURER, "savon", "Vente après la sauvegarde", 1000);
+    let b = backup.to_str().unwrap();
+    let args = ["restore", b, "--yes"];
+
+    // Another jatebo (the treasurer's window, here this test process) has
+    // the ledger open: the restore is refused and nothing moves.
+    let elsewhere = Books::open(&l.path, OpenMode::Existing).unwrap();
+    let out = ok_as(&l, ADMIN, &["doctor"]);
+    assert!(
+        out.contains("· Un autre jatebo a ce registre ouvert en ce moment"),
+        "{out}"
+    );
+    let before = snapshot(l.dir.path());
+    let o = as_user(&l, ADMIN, &args);
+    assert_eq!(code(&o), 1, "{}", describe(&args, &o));
+    assert!(
+        stderr(&o).contains("est ouvert par un autre jatebo")
+            && stderr(&o).contains("Rien n'a été changé"),
+        "{}",
+        describe(&args, &o)
+    );
+    assert!(o.stdout.is_empty(), "{}", describe(&args, &o));
+    assert_eq!(
+        snapshot(l.dir.path()),
+        before,
+        "a refused restore moved or left files"
+    );
+    let o = as_user(&l, ADMIN, &["--lang", "en", "restore", b, "--yes"]);
+    assert!(
+        stderr(&o).contains("is open in another jatebo"),
+        "{}",
+        describe(&args, &o)
+    );
+    assert_eq!(entries(&l, "savon"), 436);
+
+    // Closed there, the same command restores.
+    drop(elsewhere);
+    let out = ok_as(&l, ADMIN, &["doctor"]);
+    assert!(!out.contains("Un autre jatebo"), "{out}");
+    let out = ok_as(&l, ADMIN, &args);
+    assert!(out.contains("Registre restauré"), "{out}");
+    assert_eq!(entries(&l, "savon"), 435);
+    let names: Vec<String> = std::fs::read_dir(l.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("restore.part")),
+        "the staging copy or its lock was left: {names:?}"
+    );
+}
+
+#[test]
 fn restore_refuses_damaged_foreign_and_unreadable_files() {
     let l = Ledger::demo();
     let usb = tempfile::tempdir().unwrap();

@@ -193,6 +193,9 @@ pub enum SafetyError {
     RestoreNeedsConfirm,
     /// The file to restore is the ledger itself.
     RestoreSelf,
+    /// Another process (a jatebo in another window or session) has the
+    /// ledger open: it cannot be replaced under it.
+    LedgerInUse { path: String },
 }
 
 impl super::Message for SafetyError {
@@ -203,6 +206,7 @@ impl super::Message for SafetyError {
             SafetyError::Exists { .. } => "safety-exists",
             SafetyError::RestoreNeedsConfirm => "safety-restore-confirm",
             SafetyError::RestoreSelf => "safety-restore-self",
+            SafetyError::LedgerInUse { .. } => "safety-ledger-in-use",
         }
     }
 
@@ -218,7 +222,9 @@ impl super::Message for SafetyError {
                 ("problems", Int(*problems as i64)),
                 ("first", Text(first.clone())),
             ],
-            SafetyError::BackupForeign { path } | SafetyError::Exists { path } => {
+            SafetyError::BackupForeign { path }
+            | SafetyError::Exists { path }
+            | SafetyError::LedgerInUse { path } => {
                 vec![("path", Text(path.clone()))]
             }
             SafetyError::RestoreNeedsConfirm | SafetyError::RestoreSelf => vec![],

@@ -392,6 +392,15 @@ pub fn restore(
     if same_file(ledger, backup) {
         return Err(SafetyError::RestoreSelf.into());
     }
+    // Refused at once, before any login is recorded, when another jatebo
+    // has the ledger open; the hold taken before the ledger moves is what
+    // guarantees it.
+    if confirm && crate::store::in_use(ledger) {
+        return Err(SafetyError::LedgerInUse {
+            path: ledger.display().to_string(),
+        }
+        .into());
+    }
     // A look at the backup before copying anything: ours, readable.
     Store::open_read_only(backup)?;
     let stage = with_suffix(ledger, ".restore.part");
@@ -492,11 +501,13 @@ fn stage_and_check(
         return Ok(plan);
     }
     // The ledger is moved aside whole: its log checkpointed in when it
-    // opens, then the file and any log files renamed together.
+    // opens, then the file and any log files renamed together, while no
+    // other process has it open (and none can open it until it is back).
     if let Some(b) = &current {
         b.store.checkpoint()?;
     }
     drop(current);
+    let _alone = crate::store::hold_exclusive(ledger)?;
     let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
     let aside = with_suffix(ledger, &format!(".replaced-{stamp}"));
     if ledger.exists() {
@@ -530,7 +541,7 @@ fn stage_and_check(
     staged.store.checkpoint()?;
     let heads = staged.heads()?;
     drop(staged);
-    for suffix in ["-wal", "-shm", ".heads"] {
+    for suffix in ["-wal", "-shm", ".heads", ".lock"] {
         let _ = std::fs::remove_file(with_suffix(stage, suffix));
     }
     std::fs::rename(stage, ledger).map_err(|e| Error::Io {
@@ -563,7 +574,7 @@ fn copy_synced(from: &Path, to: &Path) -> Result<()> {
 
 /// Removes a staging database and its log files (only ever ours).
 fn remove_db_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal", ".heads"] {
+    for suffix in ["", "-wal", "-shm", "-journal", ".heads", ".lock"] {
         let _ = std::fs::remove_file(with_suffix(path, suffix));
     }
 }
@@ -668,6 +679,9 @@ pub fn doctor(ledger: &Path) -> DoctorReport {
     }
     if with_suffix(ledger, "-journal").exists() {
         say(&mut out, "warn", "doctor-journal", vec![]);
+    }
+    if crate::store::in_use(ledger) {
+        say(&mut out, "info", "doctor-in-use", vec![]);
     }
     for leftover in [".restore.part", ".part"] {
         let p = with_suffix(ledger, leftover);

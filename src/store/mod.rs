@@ -21,8 +21,8 @@ use crate::error::{Error, Result};
 pub use coop::*;
 pub use read::*;
 pub use safety::{
-    BackupInfo, heads_path, local_now, read_heads_file, sync_dir, with_suffix, write_file_atomic,
-    write_heads_file,
+    BackupInfo, heads_path, hold_exclusive, in_use, local_now, lock_path, read_heads_file,
+    sync_dir, with_suffix, write_file_atomic, write_heads_file,
 };
 pub use savings::*;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
@@ -49,6 +49,10 @@ pub struct Store {
     /// The business date was confirmed by a user although the clock looked
     /// wrong: posting may go on (see [`crate::domain::clock`]).
     clock_confirmed: bool,
+    /// The shared hold on `<ledger>.lock` while the ledger is open (see
+    /// [`safety::lock_path`]). Last, so that it is released after the
+    /// connection has closed.
+    _presence: Option<std::fs::File>,
 }
 
 /// What a look at a file found.
@@ -216,6 +220,8 @@ impl Store {
             }
             Probe::Empty | Probe::Ledger => {}
         }
+        // Before SQLite opens the file: a restore waits for no one.
+        let presence = safety::hold_shared(path);
         let read_only = |e: rusqlite::Error| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly => {
                 Error::ReadOnly {
@@ -251,6 +257,7 @@ impl Store {
             path: path.to_path_buf(),
             heads_file: true,
             clock_confirmed: false,
+            _presence: presence,
         };
         store.migrate()?;
         store
@@ -277,6 +284,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
             heads_file: false,
             clock_confirmed: false,
+            _presence: None,
         };
         store.migrate()?;
         Ok(store)

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::{Reader, Store};
-use crate::domain::safety::{HEADS_FORMAT, HeadFinding, Heads, HeadsFile, OrgHead, compare_heads};
+use crate::domain::safety::{
+    HEADS_FORMAT, HeadFinding, Heads, HeadsFile, OrgHead, SafetyError, compare_heads,
+};
 use crate::error::{Error, Result};
 
 impl Reader<'_> {
@@ -118,6 +120,67 @@ impl Reader<'_> {
 /// The heads file of a ledger: `<ledger>.heads`, beside it.
 pub fn heads_path(ledger: &Path) -> PathBuf {
     with_suffix(ledger, ".heads")
+}
+
+/// The presence lock of a ledger: `<ledger>.lock`, beside it. Every process
+/// that opens the ledger holds a shared lock on this file for as long as it
+/// has it open; a restore takes it exclusively, so it never replaces the file
+/// under a jatebo running in another window or session. The file itself is
+/// empty and stays (it is never a sign of trouble).
+pub fn lock_path(ledger: &Path) -> PathBuf {
+    with_suffix(ledger, ".lock")
+}
+
+/// Opens (creating it private if needed) the presence lock of `ledger`.
+fn open_lock_file(ledger: &Path) -> std::io::Result<std::fs::File> {
+    let lp = lock_path(ledger);
+    match super::create_private_file(&lp) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::OpenOptions::new().read(true).open(&lp)
+        }
+        other => other,
+    }
+}
+
+/// A shared hold on the presence lock, for as long as the ledger is open.
+/// Waits while a restore holds it (a few renames), so that a process never
+/// opens the file a restore is about to move aside. `None` when the lock
+/// file cannot be made (a read-only folder): the ledger still opens, and a
+/// restore elsewhere just cannot see this process.
+pub(super) fn hold_shared(ledger: &Path) -> Option<std::fs::File> {
+    let f = open_lock_file(ledger).ok()?;
+    f.lock_shared().ok()?;
+    Some(f)
+}
+
+/// The ledger for this process alone, for a restore: refused when another
+/// process holds it open. Released when the file returned is dropped.
+pub fn hold_exclusive(ledger: &Path) -> Result<std::fs::File> {
+    let f = open_lock_file(ledger).map_err(io_err(ledger))?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => Err(SafetyError::LedgerInUse {
+            path: ledger.display().to_string(),
+        }
+        .into()),
+        Err(std::fs::TryLockError::Error(e)) => Err(io_err(ledger)(e)),
+    }
+}
+
+/// Whether another process has the ledger open right now, for `doctor`:
+/// looks at an existing presence lock without creating anything.
+pub fn in_use(ledger: &Path) -> bool {
+    let Ok(f) = std::fs::File::open(lock_path(ledger)) else {
+        return false;
+    };
+    match f.try_lock() {
+        Ok(()) => {
+            let _ = f.unlock();
+            false
+        }
+        Err(std::fs::TryLockError::WouldBlock) => true,
+        Err(std::fs::TryLockError::Error(_)) => false,
+    }
 }
 
 /// `path` with `suffix` appended to its file name (`a.db` → `a.db.part`).
@@ -372,6 +435,7 @@ impl Store {
             path: path.to_path_buf(),
             heads_file: false,
             clock_confirmed: false,
+            _presence: None,
         })
     }
 
@@ -423,4 +487,41 @@ fn uri_path(path: &Path) -> String {
 /// Local time, to the second, as file names and the heads file show it.
 pub fn local_now() -> String {
     chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::OpenMode;
+
+    #[test]
+    fn the_presence_lock_keeps_a_restore_off_an_open_ledger() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("registre.db");
+        assert!(!in_use(&path), "no lock file yet: nobody has it open");
+        let store = Store::open(&path, OpenMode::CreateIfMissing).unwrap();
+        assert!(in_use(&path));
+        let refused = hold_exclusive(&path).unwrap_err();
+        assert!(
+            matches!(
+                &refused,
+                Error::Safety(SafetyError::LedgerInUse { path: p }) if p.ends_with("registre.db")
+            ),
+            "{refused:?}"
+        );
+        drop(store);
+        assert!(!in_use(&path));
+        // Read-only looks (doctor, a backup's check) do not hold it.
+        let look = Store::open_read_only(&path).unwrap();
+        let alone = hold_exclusive(&path).unwrap();
+        assert!(in_use(&path), "the restore's own hold shows too");
+        drop(alone);
+        drop(look);
+        // Many may have it open at once.
+        let a = Store::open(&path, OpenMode::Existing).unwrap();
+        let b = Store::open(&path, OpenMode::Existing).unwrap();
+        assert!(hold_exclusive(&path).is_err());
+        drop((a, b));
+        assert!(hold_exclusive(&path).is_ok());
+    }
 }

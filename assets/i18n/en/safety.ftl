@@ -31,6 +31,7 @@ safety-backup-foreign = The backup { $path } holds another ledger's books (the o
 safety-exists = The file { $path } already exists: jatebo never overwrites a file. Choose another name.
 safety-restore-confirm = Confirm the restore with --yes.
 safety-restore-self = The backup and the ledger are the same file.
+safety-ledger-in-use = The ledger { $path } is open in another jatebo (another window, or another session on this computer): it cannot be replaced while that one uses it. Close jatebo everywhere else, then run the restore again. Nothing was changed.
 
 head-org-missing = The organisation { $org } was in this ledger and is not any more.
 head-other-genesis = The organisation { $org } in this file is not the one this ledger held: this is somebody else's ledger.
@@ -48,6 +49,7 @@ doctor-missing = No ledger at { $path }.
 doctor-file = Ledger: { $path } ({ $bytes } bytes).
 doctor-permissions = The ledger can be read by other accounts on this computer (mode { $mode }): only you should be able to read it (chmod 600).
 doctor-wal = A write-ahead log (-wal, { $bytes } bytes) is beside the ledger: it holds recorded entries not yet copied into the main file. Do not delete it: jatebo takes it up when the ledger is next opened.
+doctor-in-use = Another jatebo has this ledger open right now (another window, or another session on this computer). Close it before restoring a backup.
 doctor-journal = A -journal file is beside the ledger: a write was interrupted. Do not delete it: SQLite uses it to put the ledger back to its last complete state when it is next opened.
 doctor-leftover = Temporary file left by an interrupted operation: { $path } (it is not the ledger; you may delete it yourself after checking).
 doctor-replaced = Old ledger kept after a restore: { $name }

@@ -31,6 +31,7 @@ safety-backup-foreign = La sauvegarde { $path } contient les livres d'un autre r
 safety-exists = Le fichier { $path } existe déjà : jatebo n'écrase jamais un fichier. Choisissez un autre nom.
 safety-restore-confirm = Confirmez la restauration avec --yes.
 safety-restore-self = La sauvegarde et le registre sont le même fichier.
+safety-ledger-in-use = Le registre { $path } est ouvert par un autre jatebo (une autre fenêtre, ou une autre session sur cet ordinateur) : il ne peut pas être remplacé pendant qu'il s'en sert. Fermez jatebo partout ailleurs, puis relancez la restauration. Rien n'a été changé.
 
 head-org-missing = L'organisation { $org } était dans ce registre et n'y est plus.
 head-other-genesis = L'organisation { $org } de ce fichier n'est pas celle que ce registre contenait : c'est le registre de quelqu'un d'autre.
@@ -48,6 +49,7 @@ doctor-missing = Aucun registre à { $path }.
 doctor-file = Registre : { $path } ({ $bytes } octets).
 doctor-permissions = Le registre est lisible par d'autres comptes de cet ordinateur (droits { $mode }) : seuls vous devriez pouvoir le lire (chmod 600).
 doctor-wal = Un journal d'écriture (-wal, { $bytes } octets) est à côté du registre : il contient des écritures enregistrées pas encore recopiées dans le fichier principal. Ne le supprimez pas : jatebo le reprend à la prochaine ouverture.
+doctor-in-use = Un autre jatebo a ce registre ouvert en ce moment (une autre fenêtre, ou une autre session sur cet ordinateur). Fermez-le avant de restaurer une sauvegarde.
 doctor-journal = Un fichier -journal est à côté du registre : une écriture a été interrompue. Ne le supprimez pas : SQLite l'utilise pour remettre le registre dans son dernier état complet à la prochaine ouverture.
 doctor-leftover = Fichier temporaire laissé par une opération interrompue : { $path } (il n'est pas le registre ; vous pouvez le supprimer vous-même après vérification).
 doctor-replaced = Ancien registre gardé après une restauration : { $name }
