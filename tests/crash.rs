@@ -1050,3 +1050,130 @@ fn sigkill_right_after_spawn_leaves_a_ledger_that_opens_and_verifies() {
     assert!(n.starts_with("2026-"), "{n}");
     l.assert_verified();
 }
+
+/// The org chains of a ledger file, read without writing to it.
+fn org_heads(path: &Path) -> BTreeMap<String, jatebo::domain::safety::OrgHead> {
+    Books::open(path, OpenMode::Existing)
+        .unwrap_or_else(|e| panic!("{} does not open: {e:?}", path.display()))
+        .heads()
+        .expect("heads")
+        .orgs
+}
+
+/// A restore cut short at any moment leaves the ledger's path holding
+/// either the old books or the restored ones, whole, and verifying (heads
+/// file included: no false "ledger behind"); the old books are never lost;
+/// once `restore` said it was done, the restored books are there.
+#[test]
+fn sigkill_during_a_restore_leaves_the_old_books_or_the_restored_ones() {
+    let rounds = env_u64("JATEBO_CRASH_RESTORES", 60);
+    let l = Ledger::with_coop();
+    for i in 0..5 {
+        l.post(
+            "coop",
+            "2026-03-02",
+            &format!("Avant {i}"),
+            "5711=500",
+            "70211=500",
+        );
+    }
+    let backup = l.dir.path().join("sauvegarde.db");
+    l.ok(&["backup", "--out", backup.to_str().unwrap()]);
+    for i in 0..7 {
+        l.post(
+            "coop",
+            "2026-03-03",
+            &format!("Après {i}"),
+            "5711=700",
+            "70211=700",
+        );
+    }
+    let old = org_heads(&l.path);
+    let restored = org_heads(&backup);
+    assert_ne!(old, restored);
+    // The old books, kept to put back before each round.
+    let keep = tempfile::tempdir().unwrap();
+    let files = |p: &Path| [p.to_path_buf(), sidecar(p, ".heads")];
+    let kept = files(&keep.path().join("registre.db"));
+    for (from, to) in files(&l.path).iter().zip(&kept) {
+        std::fs::copy(from, to).unwrap();
+    }
+    let args = strings(&["restore", backup.to_str().unwrap(), "--yes"]);
+    let aside = |dir: &Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let n = p.file_name().unwrap().to_string_lossy().into_owned();
+                n.contains(".replaced-")
+                    && !n.ends_with(".heads")
+                    && !n.contains("-wal")
+                    && !n.contains("-shm")
+            })
+            .collect()
+    };
+    // How long a whole restore takes here: kills land within it.
+    let started = Instant::now();
+    let out = spawn(&l, &args)
+        .wait_with_output()
+        .expect("wait for jatebo");
+    assert!(out.status.success(), "{}", describe(&["restore"], &out));
+    let whole = started.elapsed().as_micros() as u64;
+    let mut rng = Rng(DEFAULT_SEED ^ 0x5E57);
+    let (mut killed, mut cut_old, mut cut_new) = (0, 0, 0);
+    for round in 0..rounds {
+        for p in aside(l.dir.path()) {
+            for s in ["", ".heads", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(sidecar(&p, s));
+            }
+        }
+        for s in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(sidecar(&l.path, s));
+        }
+        for (from, to) in kept.iter().zip(files(&l.path)) {
+            std::fs::copy(from, to).unwrap();
+        }
+        // Half the kills anywhere in the restore, half in its last part,
+        // where the files are put in place.
+        let delay = Duration::from_micros(if round % 2 == 0 {
+            rng.below(whole * 6 / 5 + 1)
+        } else {
+            whole * 3 / 5 + rng.below(whole / 2 + 1)
+        });
+        let (out, k) = kill_after(spawn(&l, &args), delay);
+        killed += u32::from(k);
+        let said_done = String::from_utf8_lossy(&out.stdout).contains("Registre restauré");
+        let ctx = format!("round {round}, killed {k} after {delay:?}");
+        // The path holds books that open, pass integrity and verify.
+        let now = org_heads(&l.path);
+        let books = Books::open(&l.path, OpenMode::Existing).unwrap();
+        let integrity = books.store().read().integrity_check().expect("integrity");
+        assert!(integrity.is_empty(), "{ctx}: {integrity:?}");
+        let report = books.verify(None).expect("verify runs");
+        assert!(report.ok(), "{ctx}: {:#?}", report.problems);
+        drop(books);
+        let set_aside = aside(l.dir.path());
+        if now == old {
+            assert!(!said_done, "{ctx}: said restored, the old books are there");
+            cut_old += u32::from(k);
+        } else {
+            assert_eq!(
+                now, restored,
+                "{ctx}: neither the old books nor the backup's"
+            );
+            cut_new += u32::from(k);
+            // The old books are kept aside, whole.
+            assert_eq!(set_aside.len(), 1, "{ctx}: {set_aside:?}");
+            assert_eq!(org_heads(&set_aside[0]), old, "{ctx}");
+        }
+        if !k {
+            assert!(said_done, "{ctx}: {}", describe(&["restore"], &out));
+        }
+    }
+    eprintln!(
+        "restore: {rounds} rounds, {killed} killed ({cut_old} with the old books in place, \
+         {cut_new} with the restored ones); a whole restore took {whole} µs"
+    );
+    assert!(killed > 0, "no restore was still running when killed");
+}

@@ -500,9 +500,8 @@ fn stage_and_check(
     if !confirm {
         return Ok(plan);
     }
-    // The ledger is moved aside whole: its log checkpointed in when it
-    // opens, then the file and any log files renamed together, while no
-    // other process has it open (and none can open it until it is back).
+    // From here no other process has the ledger open, and none can open
+    // it until the restored books are in place.
     if let Some(b) = &current {
         b.store.checkpoint()?;
     }
@@ -510,19 +509,8 @@ fn stage_and_check(
     let _alone = crate::store::hold_exclusive(ledger)?;
     let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
     let aside = with_suffix(ledger, &format!(".replaced-{stamp}"));
-    if ledger.exists() {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let from = with_suffix(ledger, suffix);
-            if from.exists() {
-                std::fs::rename(&from, with_suffix(&aside, suffix)).map_err(|e| Error::Io {
-                    path: from.clone(),
-                    detail: e.to_string(),
-                })?;
-            }
-        }
-        plan.kept_aside = Some(aside.clone());
-    }
-    // Record the restore in the restored books, then put them in place.
+    // The restore is recorded in the restored books before they replace
+    // anything.
     let detail = format!(
         "{} -> {}",
         backup
@@ -544,19 +532,50 @@ fn stage_and_check(
     for suffix in ["-wal", "-shm", ".heads", ".lock"] {
         let _ = std::fs::remove_file(with_suffix(stage, suffix));
     }
+    if ledger.exists() {
+        keep_aside(ledger, &aside)?;
+        plan.kept_aside = Some(aside.clone());
+    }
+    // Without a heads file, whichever books are at the ledger's path when
+    // jatebo next opens it (these, or the old ones if the restore is cut
+    // short) get a new one: no false "ledger behind".
+    let hp = heads_path(ledger);
+    if hp.exists() {
+        let _ = std::fs::rename(&hp, heads_path(&aside));
+    }
+    // One rename puts the restored books in place of the old ones: the
+    // ledger's path always holds one of them whole.
     std::fs::rename(stage, ledger).map_err(|e| Error::Io {
         path: ledger.to_path_buf(),
         detail: e.to_string(),
     })?;
     crate::store::sync_dir(ledger);
-    // The heads file now describes the restored books; the old one is kept
-    // beside the replaced ledger.
-    let hp = heads_path(ledger);
-    if hp.exists() {
-        let _ = std::fs::rename(&hp, heads_path(&aside));
-    }
     crate::store::write_heads_file(&hp, &heads, &local_now())?;
     Ok(plan)
+}
+
+/// Keeps the ledger about to be replaced as `aside`, with any log files:
+/// a second name for the same file (a hard link), so that the ledger's own
+/// name keeps it until the restored books replace it in one rename; where
+/// the filesystem has no hard links, a rename (the ledger's name is then
+/// empty for a moment). Its log files move under the new name: they belong
+/// to it, not to the restored books.
+fn keep_aside(ledger: &Path, aside: &Path) -> Result<()> {
+    let io = |p: &Path, e: std::io::Error| Error::Io {
+        path: p.to_path_buf(),
+        detail: e.to_string(),
+    };
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let from = with_suffix(ledger, suffix);
+        if from.exists() {
+            std::fs::rename(&from, with_suffix(aside, suffix)).map_err(|e| io(&from, e))?;
+        }
+    }
+    if std::fs::hard_link(ledger, aside).is_err() {
+        std::fs::rename(ledger, aside).map_err(|e| io(ledger, e))?;
+    }
+    crate::store::sync_dir(ledger);
+    Ok(())
 }
 
 /// Copies a file and syncs the copy.
