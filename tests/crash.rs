@@ -1177,3 +1177,222 @@ fn sigkill_during_a_restore_leaves_the_old_books_or_the_restored_ones() {
     );
     assert!(killed > 0, "no restore was still running when killed");
 }
+
+/// What a savings-group operation changes, as the commands show it: the
+/// group's journal, its meetings, the last meeting's grid.
+fn group_state(l: &Ledger) -> String {
+    let mut s = String::new();
+    for args in [
+        &["--org", GROUP, "--json", "journal"][..],
+        &["--org", GROUP, "--json", "meeting", "list"],
+        &["--org", GROUP, "--json", "meeting", "show"],
+    ] {
+        let o = l.run(args);
+        assert_eq!(o.status.code(), Some(0), "{}", describe(args, &o));
+        for line in String::from_utf8_lossy(&o.stdout).lines() {
+            s.push_str(&without_time(line));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// A line of JSON without what depends on the moment it was recorded: the
+/// times, the hashes, and the hash part of a closing code. The rest must be
+/// exactly as the whole operation leaves it.
+fn without_time(line: &str) -> String {
+    let t = line.trim_start();
+    let Some((key, value)) = t.strip_prefix('"').and_then(|r| r.split_once("\": ")) else {
+        return line.to_string();
+    };
+    let indent = &line[..line.len() - t.len()];
+    if key.ends_with("_at") || key.ends_with("hash") {
+        return format!("{indent}\"{key}\": …");
+    }
+    // `"2026-000012-3FA9C1",`: a closing code.
+    let v = value.trim_end_matches(',').trim_matches('"');
+    if key == "code" && v.len() == 18 && v.as_bytes()[11] == b'-' {
+        return format!("{indent}\"{key}\": \"{}…\"", &v[..12]);
+    }
+    line.to_string()
+}
+
+/// Opens the group's next meeting (dated `date`) with the cash the last
+/// close counted, one member buying `shares`, the others the default.
+fn open_meeting(l: &Ledger, date: &str, shares: &str) {
+    let (loan, social) = match last_meeting(&l.path) {
+        Some((_, _, true, loan, social)) => (loan, social),
+        _ => (0, 0),
+    };
+    group_ok(
+        l,
+        &[
+            "meeting",
+            "open",
+            "--date",
+            date,
+            "--loan-cash",
+            &loan.to_string(),
+            "--social-cash",
+            &social.to_string(),
+        ],
+    );
+    group_ok(
+        l,
+        &["meeting", "record", "--member", "1", "--shares", shares],
+    );
+    group_ok(l, &["meeting", "fill"]);
+}
+
+fn close_meeting(l: &Ledger) {
+    let args = close_args(&l.path);
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    l.ok(&a);
+}
+
+/// A savings-group operation killed at random: a meeting sheet imported, a
+/// meeting reopened, the share-out recorded. Each must leave the group as
+/// it was or as the whole operation leaves it, never in between; once the
+/// command said it was done, as it leaves it.
+#[test]
+fn sigkill_during_a_meeting_import_a_reopen_or_the_share_out_is_all_or_nothing() {
+    let rounds = env_u64("JATEBO_CRASH_GROUP_ROUNDS", 45);
+    let l = Ledger::with_coop();
+    add_group(&l);
+    open_meeting(&l, CYCLE_START, "2");
+    close_meeting(&l);
+    open_meeting(&l, "2026-01-19", "4");
+    close_meeting(&l);
+    // Two closed meetings: a reopen of the second, or the share-out.
+    let keep = tempfile::tempdir().unwrap();
+    let files = |p: &Path| [p.to_path_buf(), sidecar(p, ".heads")];
+    let save = |name: &str| -> [std::path::PathBuf; 2] {
+        let to = files(&keep.path().join(name));
+        for (from, to) in files(&l.path).iter().zip(&to) {
+            std::fs::copy(from, to).unwrap();
+        }
+        to
+    };
+    let closed = save("closed.db");
+    // A third meeting open, and its sheet.
+    group_ok(
+        &l,
+        &[
+            "meeting",
+            "open",
+            "--date",
+            "2026-02-02",
+            "--loan-cash",
+            &last_meeting(&l.path).unwrap().3.to_string(),
+            "--social-cash",
+            &last_meeting(&l.path).unwrap().4.to_string(),
+        ],
+    );
+    let open = save("open.db");
+    let sheet = l.dir.path().join("reunion-3.csv");
+    std::fs::write(&sheet, "numero;presence;parts\n1;p;3\n2;r;1\n3;p;5\n").unwrap();
+
+    let ops: [(&str, &[std::path::PathBuf; 2], Vec<String>); 3] = [
+        (
+            "import",
+            &open,
+            strings(&["--org", GROUP, "meeting", "import", sheet.to_str().unwrap()]),
+        ),
+        (
+            "reopen",
+            &closed,
+            strings(&[
+                "--org",
+                GROUP,
+                "meeting",
+                "reopen",
+                "--reason",
+                "Erreur de saisie des parts",
+            ]),
+        ),
+        (
+            "shareout",
+            &closed,
+            strings(&["--org", GROUP, "shareout", "post", "--date", "2026-01-26"]),
+        ),
+    ];
+    let put_back = |snapshot: &[std::path::PathBuf; 2]| {
+        for s in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(sidecar(&l.path, s));
+        }
+        for (from, to) in snapshot.iter().zip(files(&l.path)) {
+            std::fs::copy(from, to).unwrap();
+        }
+    };
+    // Each operation once, whole: the state before and after, how long it
+    // takes, and the line that says it is done.
+    let mut reference = Vec::new();
+    for (name, snapshot, args) in &ops {
+        put_back(snapshot);
+        let before = group_state(&l);
+        let started = Instant::now();
+        let out = spawn(&l, args).wait_with_output().expect("wait for jatebo");
+        let took = started.elapsed().as_micros() as u64;
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert!(out.status.success(), "{}", describe(&a, &out));
+        let done = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_else(|| panic!("{name}: printed nothing"))
+            .to_string();
+        let after = group_state(&l);
+        assert_ne!(before, after, "{name} changed nothing");
+        reference.push((before, after, took, done));
+    }
+
+    let mut rng = Rng(DEFAULT_SEED ^ 0x704E);
+    let mut tally = [(0u32, 0u32, 0u32); 3];
+    for round in 0..rounds {
+        let i = (round % 3) as usize;
+        let (name, snapshot, args) = &ops[i];
+        let (before, after, took, done) = &reference[i];
+        put_back(snapshot);
+        let delay = Duration::from_micros(rng.below(took * 6 / 5 + 1));
+        let (out, k) = kill_after(spawn(&l, args), delay);
+        let ctx = format!("round {round}, {name}, killed {k} after {delay:?}");
+        let books = Books::open(&l.path, OpenMode::Existing)
+            .unwrap_or_else(|e| panic!("{ctx}: the ledger no longer opens: {e:?}"));
+        let integrity = books.store().read().integrity_check().expect("integrity");
+        assert!(integrity.is_empty(), "{ctx}: {integrity:?}");
+        let report = books.verify(None).expect("verify runs");
+        assert!(report.ok(), "{ctx}: {:#?}", report.problems);
+        drop(books);
+        let now = group_state(&l);
+        let said_done = String::from_utf8_lossy(&out.stdout).contains(done.as_str());
+        if now == *after {
+            tally[i].2 += 1;
+        } else {
+            assert!(
+                now == *before,
+                "{ctx}: the group is neither as before nor as after the {name}; lines that differ \
+                 from after:\n{}",
+                now.lines()
+                    .zip(after.lines())
+                    .filter(|(a, b)| a != b)
+                    .map(|(a, b)| format!("  now {a}\n  was {b}\n"))
+                    .collect::<String>()
+            );
+            assert!(
+                !said_done && k,
+                "{ctx}: said done, or finished, but nothing is recorded"
+            );
+            tally[i].1 += 1;
+        }
+        tally[i].0 += u32::from(k);
+    }
+    for (i, (name, _, _)) in ops.iter().enumerate() {
+        eprintln!(
+            "{name}: {} killed; {} left as before, {} as after; a whole run took {} µs",
+            tally[i].0, tally[i].1, tally[i].2, reference[i].2
+        );
+    }
+    assert!(
+        tally.iter().all(|t| t.0 > 0),
+        "some operation was never killed: {tally:?}"
+    );
+}
