@@ -1045,3 +1045,117 @@ fn fsync_failure_on_close() {
         closed.len()
     );
 }
+
+// ---- a failed fsync in the real binary --------------------------------------
+
+/// Runs `jatebo --db <ledger> <args…>` under `strace`, every `fsync` and
+/// `fdatasync` failing with EIO: a disk that takes writes but never
+/// confirms them. `None` when this machine does not let strace trace (no
+/// ptrace in the container): said on stderr, nothing asserted then.
+fn run_unsynced(l: &Ledger, args: &[&str]) -> Option<Output> {
+    let probe = Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "true"])
+        .output()
+        .unwrap_or_else(|e| panic!("strace is needed (bash .ci/setup installs it): {e}"));
+    if !probe.status.success() {
+        let why = String::from_utf8_lossy(&probe.stderr).trim().to_string();
+        assert!(
+            why.contains("ptrace") || why.contains("not permitted"),
+            "strace fails for another reason than ptrace: {why}"
+        );
+        eprintln!(
+            "iofault: strace cannot trace here ({why}): the fsync test of the binary did not run"
+        );
+        return None;
+    }
+    let inner = l.command(args);
+    let mut c = Command::new("strace");
+    c.args([
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        "trace=fsync,fdatasync",
+        "-e",
+        "inject=fsync,fdatasync:error=EIO",
+    ])
+    .arg(inner.get_program())
+    .args(inner.get_args());
+    for (k, v) in inner.get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    c.stdin(std::process::Stdio::null());
+    Some(c.output().expect("run strace"))
+}
+
+/// `entry add` without `--key` whose commit fsync fails: the message says
+/// the entry may come back, and the generated key is printed so that the
+/// retry can never record it twice. Retried twice with that key once the
+/// disk answers again: one entry.
+#[test]
+fn a_failed_fsync_in_the_binary_gives_the_key_to_retry_with() {
+    let l = Ledger::with_coop();
+    let args = [
+        "--org",
+        "coop",
+        "entry",
+        "add",
+        "--date",
+        "2026-03-02",
+        "--ref",
+        "F-17",
+        "--memo",
+        "Vente, disque défaillant",
+        "--debit=5711=1500",
+        "--credit=70211=1500",
+    ];
+    let Some(o) = run_unsynced(&l, &args) else {
+        return;
+    };
+    assert_eq!(code(&o), 1, "{}", describe(&args, &o));
+    let err = stderr(&o);
+    eprintln!(
+        "iofault: jatebo entry add (fsync failing) -> {}",
+        err.trim_end()
+    );
+    assert!(
+        err.contains("Le disque n'a pas confirmé l'écriture")
+            && err.contains("avec la même clé --key"),
+        "{}",
+        describe(&args, &o)
+    );
+    assert!(
+        !stdout(&o).contains("enregistrée"),
+        "{}",
+        describe(&args, &o)
+    );
+    let key = err
+        .lines()
+        .find_map(|line| line.strip_prefix("Clé de cette écriture : "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no key to retry with:\n{}", describe(&args, &o)))
+        .to_string();
+    assert!(
+        err.contains(&format!("ajoutez --key {key}.")),
+        "{}",
+        describe(&args, &o)
+    );
+    // Whether or not the entry came back, the retries record it once.
+    let mut retry = args.to_vec();
+    retry.extend(["--key", key.as_str()]);
+    l.ok(&retry);
+    l.ok(&retry);
+    let journal = l.journal(Some("coop"));
+    let with_key = journal
+        .as_array()
+        .expect("journal array")
+        .iter()
+        .filter(|e| e["idem_key"] == key.as_str())
+        .count();
+    assert_eq!(with_key, 1, "{journal:#}");
+    l.assert_verified();
+}
