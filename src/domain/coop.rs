@@ -324,8 +324,8 @@ impl AdjustReason {
             "damage" | "casse" | "abime" | "degat" => AdjustReason::Damage,
             "gift" | "don" | "cadeau" => AdjustReason::Gift,
             "theft" | "vol" => AdjustReason::Theft,
-            "found" | "trouve" | "surplus" => AdjustReason::Found,
-            "count" | "inventaire" => AdjustReason::Count,
+            "found" | "trouve" | "trouve en plus" | "surplus" => AdjustReason::Found,
+            "count" | "stock count" | "inventaire" => AdjustReason::Count,
             _ => {
                 return Err(CoopError::BadReason {
                     input: s.trim().to_string(),
@@ -383,7 +383,8 @@ impl PayMethod {
             "orange" | "om" | "orange-money" | "orange money" => PayMethod::Orange,
             "moov" | "moov-money" | "moov money" => PayMethod::Moov,
             "wave" => PayMethod::Wave,
-            "bank" | "banque" | "virement" | "transfer" | "cheque" => PayMethod::Bank,
+            "bank" | "banque" | "virement" | "virement bancaire" | "transfer" | "bank transfer"
+            | "cheque" => PayMethod::Bank,
             "credit" | "a credit" | "on account" => PayMethod::Credit,
             _ => {
                 return Err(CoopError::BadMethod {
@@ -606,21 +607,27 @@ pub struct CashCount {
 }
 
 impl CashCount {
-    /// `18 500` (a sum) or `3x5000 2x1000 1x500` (count × denomination,
-    /// `x`, `×` or `*`, separated by spaces, commas or semicolons).
+    /// `18 500` (a sum, as [`super::money::parse`] reads it, `18 500 XOF`
+    /// included) or `3x5000 2x1000 1x500` (count × denomination, `x`, `×`
+    /// or `*`, separated by spaces, commas or semicolons). The total is at
+    /// most [`super::money::MAX_AMOUNT`], like a typed sum.
     pub fn parse(input: &str) -> Result<CashCount, CoopError> {
         let s = input.trim();
         if s.is_empty() {
             return Err(CoopError::CountRequired);
         }
-        if !s.contains(['x', 'X', '×', '*']) {
-            let total = super::money::parse(s).map_err(|_| CoopError::BadCount {
-                input: s.to_string(),
-            })?;
+        let bad_count = || CoopError::BadCount {
+            input: s.to_string(),
+        };
+        // A sum first: the `x` of `XOF` is no count.
+        if let Ok(total) = super::money::parse(s) {
             return Ok(CashCount {
                 total,
                 by_denomination: Vec::new(),
             });
+        }
+        if !s.contains(['x', 'X', '×', '*']) {
+            return Err(bad_count());
         }
         let mut counts: std::collections::BTreeMap<i64, i64> = Default::default();
         for part in s.split([' ', ',', ';']).filter(|p| !p.is_empty()) {
@@ -636,11 +643,18 @@ impl CashCount {
             if !(0..=1_000_000).contains(&n) {
                 return Err(bad());
             }
-            *counts.entry(d).or_default() += n;
+            let c = counts.entry(d).or_default();
+            *c = c.saturating_add(n);
         }
         let by_denomination: Vec<(i64, i64)> =
             counts.into_iter().rev().filter(|(_, n)| *n > 0).collect();
-        let total = by_denomination.iter().map(|(d, n)| d * n).sum();
+        let total = by_denomination
+            .iter()
+            .try_fold(0i64, |t, (d, n)| {
+                d.checked_mul(*n).and_then(|v| t.checked_add(v))
+            })
+            .filter(|t| *t <= super::money::MAX_AMOUNT)
+            .ok_or_else(bad_count)?;
         Ok(CashCount {
             total: Fcfa::new(total),
             by_denomination,
@@ -1208,6 +1222,33 @@ mod tests {
         );
         assert!(CashCount::parse("").is_err());
         assert!(CashCount::parse("beaucoup").is_err());
+    }
+
+    /// Found by `tests/fuzz_parsers.rs`: 101 counts of a million
+    /// 10 000 F notes were read as 1 010 000 000 000 F, above the cap of an
+    /// amount that a typed sum respects; and a sum written with the currency
+    /// code `XOF` (`18 500 XOF`) was taken for a count (its `x`) and refused.
+    #[test]
+    fn cash_counts_stop_at_the_cap_and_read_sums_in_xof() {
+        let at_cap = vec!["1000000x10000"; 100].join(" ");
+        assert_eq!(
+            CashCount::parse(&at_cap).unwrap().total,
+            Fcfa::new(super::super::money::MAX_AMOUNT)
+        );
+        let above = vec!["1000000x10000"; 101].join(" ");
+        assert!(matches!(
+            CashCount::parse(&above),
+            Err(CoopError::BadCount { .. })
+        ));
+        for s in ["18 500 XOF", "18500xof", "0xof"] {
+            let c = CashCount::parse(s).unwrap();
+            assert_eq!(c.total, super::super::money::parse(s).unwrap(), "{s}");
+            assert!(c.by_denomination.is_empty(), "{s}");
+        }
+        assert!(matches!(
+            CashCount::parse("3x5000 xof"),
+            Err(CoopError::BadCount { .. })
+        ));
     }
 
     #[test]

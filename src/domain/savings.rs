@@ -368,6 +368,7 @@ impl Constitution {
 
     /// Fines typed in a grid cell: an amount (`300`) or fine codes joined
     /// by `+` (`retard+bruit`), each optionally times a count (`2*retard`).
+    /// The total is at most [`crate::domain::money::MAX_AMOUNT`].
     pub fn parse_fines(&self, input: &str) -> Result<Fcfa, SavingsError> {
         let t = input.trim();
         if t.is_empty() {
@@ -399,7 +400,12 @@ impl Constitution {
                     input: part.to_string(),
                 });
             }
-            total += n * amount.francs();
+            // An amount like any other: never above the cap, never overflowing.
+            total = n
+                .checked_mul(amount.francs())
+                .and_then(|v| total.checked_add(v))
+                .filter(|t| *t <= crate::domain::money::MAX_AMOUNT)
+                .ok_or(SavingsError::TooLarge { field: "fine" })?;
         }
         Ok(Fcfa::new(total))
     }
@@ -1871,6 +1877,31 @@ mod tests {
         bad = c.clone();
         bad.monthly_rate = Decimal::new(15, 2);
         assert_eq!(bad.warnings().len(), 1);
+    }
+
+    /// Found by `tests/fuzz_parsers.rs`: with a constitution whose fine is
+    /// 11 111 111 112 F (a valid amount), `84*f0+6*f0` was read as
+    /// 1 000 000 000 080 F, above the cap of an amount; and enough parts at
+    /// the largest fine overflowed the total (a panic).
+    #[test]
+    fn fines_total_stops_at_the_cap() {
+        let mut c = Constitution::standard();
+        c.fines = vec![FineType {
+            code: "f0".into(),
+            amount: f(11_111_111_112),
+        }];
+        assert_eq!(
+            c.parse_fines("84*f0+6*f0"),
+            Err(SavingsError::TooLarge { field: "fine" })
+        );
+        assert_eq!(c.parse_fines("89*f0"), Ok(f(988_888_888_968)));
+        c.fines[0].amount = f(crate::domain::money::MAX_AMOUNT);
+        assert_eq!(c.parse_fines("f0"), Ok(f(crate::domain::money::MAX_AMOUNT)));
+        let huge = vec!["100*f0"; 100_000].join("+");
+        assert_eq!(
+            c.parse_fines(&huge),
+            Err(SavingsError::TooLarge { field: "fine" })
+        );
     }
 
     fn member_state(shares: i64) -> MemberState {
