@@ -155,15 +155,18 @@ pub(super) fn hold_shared(ledger: &Path) -> Option<std::fs::File> {
 
 /// The ledger for this process alone, for a restore: refused when another
 /// process holds it open. Released when the file returned is dropped.
-pub fn hold_exclusive(ledger: &Path) -> Result<std::fs::File> {
+/// `None` where the filesystem has no file locks (some network or FUSE
+/// mounts, which `doctor` warns against): the restore then goes on as if
+/// nobody else had it open, as before the lock existed.
+pub fn hold_exclusive(ledger: &Path) -> Result<Option<std::fs::File>> {
     let f = open_lock_file(ledger).map_err(io_err(ledger))?;
     match f.try_lock() {
-        Ok(()) => Ok(f),
+        Ok(()) => Ok(Some(f)),
         Err(std::fs::TryLockError::WouldBlock) => Err(SafetyError::LedgerInUse {
             path: ledger.display().to_string(),
         }
         .into()),
-        Err(std::fs::TryLockError::Error(e)) => Err(io_err(ledger)(e)),
+        Err(std::fs::TryLockError::Error(_)) => Ok(None),
     }
 }
 
@@ -513,7 +516,7 @@ mod tests {
         assert!(!in_use(&path));
         // Read-only looks (doctor, a backup's check) do not hold it.
         let look = Store::open_read_only(&path).unwrap();
-        let alone = hold_exclusive(&path).unwrap();
+        let alone = hold_exclusive(&path).unwrap().expect("locks work here");
         assert!(in_use(&path), "the restore's own hold shows too");
         drop(alone);
         drop(look);
@@ -522,6 +525,6 @@ mod tests {
         let b = Store::open(&path, OpenMode::Existing).unwrap();
         assert!(hold_exclusive(&path).is_err());
         drop((a, b));
-        assert!(hold_exclusive(&path).is_ok());
+        assert!(hold_exclusive(&path).unwrap().is_some());
     }
 }
