@@ -98,6 +98,19 @@ fn verify_copy(backup: &Path) -> jatebo::service::VerifyReport {
 }
 
 #[cfg(unix)]
+/// No staging copy of a restore (nor its log files or lock) left in `dir`.
+fn assert_no_staging_left(dir: &Path) {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("restore.part")),
+        "the staging copy of a restore was left: {names:?}"
+    );
+}
+
 fn mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p).unwrap().permissions().mode() & 0o777
@@ -402,15 +415,7 @@ fn restore_checks_first_keeps_the_replaced_ledger_and_resets_the_heads() {
     assert!(r.ok(), "{:?}", r.problems);
     assert_eq!(r.entries, 1366);
     // No staging file left; the restore is in the action log.
-    let names: Vec<String> = std::fs::read_dir(l.dir.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !names.iter().any(|n| n.contains("restore.part")),
-        "{names:?}"
-    );
+    assert_no_staging_left(l.dir.path());
     let audit = ok_as(&l, ADMIN, &["--json", "audit", "--limit", "10"]);
     assert!(
         audit.contains("\"restore\"") && audit.contains("sauvegarde.db"),
@@ -468,15 +473,7 @@ fn restore_is_refused_while_another_jatebo_has_the_ledger_open() {
     let out = ok_as(&l, ADMIN, &args);
     assert!(out.contains("Registre restauré"), "{out}");
     assert_eq!(entries(&l, "savon"), 435);
-    let names: Vec<String> = std::fs::read_dir(l.dir.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !names.iter().any(|n| n.contains("restore.part")),
-        "the staging copy or its lock was left: {names:?}"
-    );
+    assert_no_staging_left(l.dir.path());
 }
 
 #[test]

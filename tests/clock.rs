@@ -9,19 +9,10 @@ use common::{Ledger, code, describe, stderr, stdout};
 
 /// `jatebo` with the system clock set to `at` (`YYYY-MM-DD HH:MM:SS`).
 fn at_time(l: &Ledger, at: &str, args: &[&str]) -> std::process::Output {
-    let mut c = std::process::Command::new("faketime");
-    c.arg(at)
-        .arg(common::bin())
-        .arg("--db")
-        .arg(&l.path)
-        .args(args)
-        .env_remove("JATEBO_DB")
-        .env_remove("JATEBO_ORG")
-        .env_remove("JATEBO_LANG")
-        .env_remove("JATEBO_TODAY")
-        .env("JATEBO_USER", "test")
-        .stdin(std::process::Stdio::null());
-    c.output()
+    let mut inner = l.command(args);
+    inner.env_remove("JATEBO_TODAY");
+    common::under("faketime", &[at], &inner)
+        .output()
         .expect("faketime must be installed (.ci/setup installs it)")
 }
 

@@ -57,22 +57,19 @@ fn run_limited(l: &Ledger, limit: u64, args: &[&str]) -> Output {
         0,
         "limit {limit} is not whole {block}-byte blocks"
     );
-    let inner = l.command(args);
-    let mut c = Command::new("sh");
-    c.arg("-c")
-        .arg("trap '' XFSZ; ulimit -f \"$1\" || exit 99; shift; exec \"$@\"")
-        .arg("sh")
-        .arg((limit / block).to_string())
-        .arg(inner.get_program())
-        .args(inner.get_args());
-    for (k, v) in inner.get_envs() {
-        match v {
-            Some(v) => c.env(k, v),
-            None => c.env_remove(k),
-        };
-    }
-    c.stdin(std::process::Stdio::null());
-    let o = c.output().expect("run sh");
+    let blocks = (limit / block).to_string();
+    let o = common::under(
+        "sh",
+        &[
+            "-c",
+            "trap '' XFSZ; ulimit -f \"$1\" || exit 99; shift; exec \"$@\"",
+            "sh",
+            &blocks,
+        ],
+        &l.command(args),
+    )
+    .output()
+    .expect("run sh");
     assert_ne!(code(&o), 99, "ulimit refused:\n{}", describe(args, &o));
     o
 }
@@ -1068,9 +1065,7 @@ fn run_unsynced(l: &Ledger, args: &[&str]) -> Option<Output> {
         );
         return None;
     }
-    let inner = l.command(args);
-    let mut c = Command::new("strace");
-    c.args([
+    let strace = [
         "-f",
         "-qq",
         "-o",
@@ -1079,17 +1074,12 @@ fn run_unsynced(l: &Ledger, args: &[&str]) -> Option<Output> {
         "trace=fsync,fdatasync",
         "-e",
         "inject=fsync,fdatasync:error=EIO",
-    ])
-    .arg(inner.get_program())
-    .args(inner.get_args());
-    for (k, v) in inner.get_envs() {
-        match v {
-            Some(v) => c.env(k, v),
-            None => c.env_remove(k),
-        };
-    }
-    c.stdin(std::process::Stdio::null());
-    Some(c.output().expect("run strace"))
+    ];
+    Some(
+        common::under("strace", &strace, &l.command(args))
+            .output()
+            .expect("run strace"),
+    )
 }
 
 /// `entry add` without `--key` whose commit fsync fails: the message says

@@ -238,6 +238,25 @@ pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// `inner` run under another program: `program <before…> <inner's program>
+/// <inner's arguments>`, with inner's environment and no input (a shell
+/// that limits it, strace, faketime).
+#[allow(dead_code)]
+pub fn under(program: &str, before: &[&str], inner: &Command) -> Command {
+    let mut c = Command::new(program);
+    c.args(before)
+        .arg(inner.get_program())
+        .args(inner.get_args());
+    for (k, v) in inner.get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    c.stdin(Stdio::null());
+    c
+}
+
 /// A count or seed from the environment (decimal, or hexadecimal with
 /// `0x`), for the long runs of the fault loops; `default` otherwise.
 pub fn env_u64(name: &str, default: u64) -> u64 {
