@@ -529,9 +529,7 @@ fn stage_and_check(
     staged.store.checkpoint()?;
     let heads = staged.heads()?;
     drop(staged);
-    for suffix in ["-wal", "-shm", ".heads", ".lock"] {
-        let _ = std::fs::remove_file(with_suffix(stage, suffix));
-    }
+    remove_sidecars(stage);
     if ledger.exists() {
         keep_aside(ledger, &aside)?;
         plan.kept_aside = Some(aside.clone());
@@ -591,11 +589,17 @@ fn copy_synced(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Removes a staging database and its log files (only ever ours).
-fn remove_db_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal", ".heads", ".lock"] {
+/// Removes the files a staging database has beside it (only ever ours).
+fn remove_sidecars(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal", ".heads", ".lock"] {
         let _ = std::fs::remove_file(with_suffix(path, suffix));
     }
+}
+
+/// Removes a staging database and the files beside it.
+fn remove_db_files(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    remove_sidecars(path);
 }
 
 // ---- doctor -----------------------------------------------------------------
@@ -743,16 +747,19 @@ pub fn doctor(ledger: &Path) -> DoctorReport {
         }
     }
     // Open and check, read-only.
+    let unreadable = |out: &mut Vec<Finding>, e: &Error| {
+        let detail = Text(crate::i18n::message(e));
+        say(
+            out,
+            "problem",
+            "doctor-unreadable",
+            vec![("detail", detail)],
+        );
+    };
     let store = match Store::open_read_only(ledger) {
         Ok(s) => s,
         Err(e) => {
-            let detail = Text(crate::i18n::message(&e));
-            say(
-                &mut out,
-                "problem",
-                "doctor-unreadable",
-                vec![("detail", detail)],
-            );
+            unreadable(&mut out, &e);
             return finish(ledger, out);
         }
     };
@@ -783,15 +790,7 @@ pub fn doctor(ledger: &Path) -> DoctorReport {
                 say(&mut out, "problem", "doctor-rolled-back", vec![]);
             }
         }
-        Err(e) => {
-            let detail = Text(crate::i18n::message(&e));
-            say(
-                &mut out,
-                "problem",
-                "doctor-unreadable",
-                vec![("detail", detail)],
-            );
-        }
+        Err(e) => unreadable(&mut out, &e),
     }
     if !heads_path(ledger).exists() {
         say(&mut out, "info", "doctor-no-heads", vec![]);
